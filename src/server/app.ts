@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './context';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling } from './http/errors';
+import { authRoutes } from './modules/auth/auth.routes';
+import { teamsRoutes } from './modules/teams/teams.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+/** Every feature's routes, mounted under /api/v1 behind the session check. */
+const FEATURE_ROUTES = [authRoutes, usersRoutes, teamsRoutes];
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, { spaIndex: existsSync(`${ctx.config.webDistDir}/index.html`) });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Funnel CRM API', version: '1.0.0' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'crm_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['health'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await ctx.database.query(sql`select 1`);
+      return { status: 'ok' as const, db: ctx.database.kind };
+    },
+  );
+
+  await app.register(
+    async (v1) => {
+      registerAuth(v1, ctx);
+      for (const routes of FEATURE_ROUTES) await routes(v1, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (existsSync(ctx.config.webDistDir)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDistDir, wildcard: false });
+  }
+  return app;
+}

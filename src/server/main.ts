@@ -1,0 +1,34 @@
+import pino from 'pino';
+import { buildApp } from './app';
+import { AdjustableClock, systemClock } from './clock';
+import { type Config, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { bootstrapDatabase } from './db/bootstrap';
+
+/** Opens the database, migrates, creates the first admin if needed, and serves. */
+export async function startServer(config: Config = loadConfig()) {
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  await bootstrapDatabase(database.db, config, log);
+  const clock = config.testMode ? new AdjustableClock() : systemClock;
+  const app = await buildApp({ database, clock, config, log });
+  await app.listen({ port: config.port, host: config.host });
+  log.info(
+    { port: config.port, db: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+    `CRM listening on http://localhost:${config.port}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  return { app, database };
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/client';
+import { newId } from '../../db/ids';
+import { auditLog } from '../../db/schema';
+
+export interface AuditEntry {
+  orgId: string;
+  userId: string | null;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  changes?: Record<string, unknown> | null;
+  ip?: string | null;
+}
+
+/** Call with the same transaction as the change so the log and the change commit together. */
+export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    orgId: entry.orgId,
+    id: newId(),
+    userId: entry.userId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    changes: entry.changes ?? null,
+    ip: entry.ip ?? null,
+  });
+}
+
+/** Before/after of the fields that changed, for the audit log. */
+export function diffFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    if (JSON.stringify(before[field]) !== JSON.stringify(value)) {
+      changes[field] = { from: before[field], to: value };
+    }
+  }
+  return changes;
+}
