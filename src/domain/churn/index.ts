@@ -1,0 +1,11 @@
+export {
+  type ChurnInput,
+  type ChurnOptions,
+  type ChurnSeverity,
+  type ChurnWarning,
+  type ChurnWarningCode,
+  churnWarnings,
+  DEFAULT_CHURN_OPTIONS,
+  dayNumber,
+  medianOrderIntervalDays,
+} from './churnWarnings';
