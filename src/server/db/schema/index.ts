@@ -1,3 +1,5 @@
+export * from './activities';
 export * from './audit';
+export * from './customers';
 export * from './orgs';
 export * from './users';

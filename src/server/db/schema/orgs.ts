@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The tenant table itself: the only table without org_id (a reference table on Citus).
 export const orgs = pgTable('orgs', {
@@ -7,5 +7,7 @@ export const orgs = pgTable('orgs', {
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   currency: text('currency').notNull().default('CNY'),
   defaultLocale: text('default_locale').notNull().default('zh-CN'),
+  /** Org-wide settings (see OrgSettings in modules/orgs): follow-up windows, limits. */
+  settings: jsonb('settings').notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { orgs } from './orgs';
+import { teams, users } from './users';
+
+export const customers = pgTable(
+  'customers',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    /** normalizeCustomerName(name): duplicate detection and import matching. */
+    nameKey: text('name_key').notNull(),
+    industry: text('industry'),
+    headcount: integer('headcount'),
+    province: text('province'),
+    city: text('city'),
+    address: text('address'),
+    country: text('country'),
+    website: text('website'),
+    phone: text('phone'),
+    phoneKey: text('phone_key'),
+    email: text('email'),
+    /** Company domain from email or website; null for free-mail addresses. */
+    domainKey: text('domain_key'),
+    source: text('source'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** null: the customer is in the pool. */
+    ownerId: uuid('owner_id'),
+    teamId: uuid('team_id'),
+    grade: text('grade'),
+    score: integer('score'),
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    nextFollowUpAt: timestamp('next_follow_up_at', { withTimezone: true }),
+    custom: jsonb('custom').notNull().default({}),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Lower-cased name, phone and email for substring search (trigram index). */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(name || ' ' || coalesce(phone, '') || ' ' || coalesce(email, ''))`,
+    ),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('customers_owner_follow_idx').on(t.orgId, t.ownerId, t.nextFollowUpAt, t.id),
+    index('customers_org_follow_idx').on(t.orgId, t.nextFollowUpAt, t.id),
+    index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
+    index('customers_org_phone_key_idx').on(t.orgId, t.phoneKey),
+    index('customers_org_domain_key_idx').on(t.orgId, t.domainKey),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_tags_idx').using('gin', t.tags),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    mobile: text('mobile'),
+    email: text('email'),
+    wechat: text('wechat'),
+    whatsapp: text('whatsapp'),
+    /** Place in the decision chain (决策链): decision_maker, influencer, … */
+    role: text('role'),
+    /** 1–5: how much this person's view weighs in the decision. */
+    decisionWeight: integer('decision_weight'),
+    personalStyle: text('personal_style'),
+    birthday: date('birthday'),
+    interests: text('interests'),
+    notes: text('notes'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('contacts_customer_idx').on(t.orgId, t.customerId),
+    foreignKey({
+      columns: [t.orgId, t.customerId],
+      foreignColumns: [customers.orgId, customers.id],
+    }),
+  ],
+);
+
+/** Org-editable lists: source channels (来源渠道), lost reasons, … */
+export const sourceChannels = pgTable(
+  'source_channels',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('source_channels_org_name_uq').on(t.orgId, t.name),
+  ],
+);
+
+/** Custom fields an admin defines for customers; values live in customers.custom. */
+export const customFieldDefs = pgTable(
+  'custom_field_defs',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    entity: text('entity').notNull().default('customer'),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type', { enum: ['text', 'number', 'boolean', 'date', 'select'] }).notNull(),
+    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('custom_field_defs_org_key_uq').on(t.orgId, t.entity, t.key),
+  ],
+);
+
+/** A user's saved list filters (saved views). */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    entity: text('entity').notNull(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('saved_views_user_name_uq').on(t.orgId, t.userId, t.entity, t.name),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { authOf } from '../../http/auth';
+import { listOf } from '../../http/pagination';
+import { getOrg } from '../orgs/orgs.service';
+import { Id } from '../users/users.schema';
+import { findCustomers } from './customers.query';
+import {
+  CreateCustomerRequest,
+  Customer,
+  CustomerListQuery,
+  DuplicateCheckQuery,
+  DuplicateMatch,
+  UpdateCustomerRequest,
+} from './customers.schema';
+import { createCustomer, findDuplicates, getCustomer, updateCustomer } from './customers.service';
+
+const IdParams = z.object({ id: Id });
+
+export async function customersRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const actor = (request: Parameters<typeof authOf>[0]) => ({ ...authOf(request), ip: request.ip });
+
+  r.post(
+    '/customers',
+    {
+      schema: {
+        tags: ['customers'],
+        body: CreateCustomerRequest,
+        response: { 201: Customer },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createCustomer(db, actor(request), request.body)),
+  );
+
+  r.get(
+    '/customers',
+    { schema: { tags: ['customers'], querystring: CustomerListQuery, response: { 200: listOf(Customer) } } },
+    async (request) => {
+      const auth = authOf(request);
+      const org = await getOrg(db, auth.orgId);
+      return findCustomers(db, auth, request.query, { now: ctx.clock.now(), timeZone: org.timeZone });
+    },
+  );
+
+  // The form asks before saving, so the user sees a possible duplicate while typing.
+  r.get(
+    '/customers/duplicates',
+    {
+      schema: {
+        tags: ['customers'],
+        querystring: DuplicateCheckQuery,
+        response: { 200: z.object({ matches: z.array(DuplicateMatch) }) },
+      },
+    },
+    async (request) => ({
+      matches: await findDuplicates(db, authOf(request).orgId, request.query, request.query.excludeId),
+    }),
+  );
+
+  r.get(
+    '/customers/:id',
+    { schema: { tags: ['customers'], params: IdParams, response: { 200: Customer } } },
+    async (request) => getCustomer(db, authOf(request), request.params.id),
+  );
+
+  r.patch(
+    '/customers/:id',
+    {
+      schema: {
+        tags: ['customers'],
+        params: IdParams,
+        body: UpdateCustomerRequest,
+        response: { 200: Customer },
+      },
+    },
+    async (request) => updateCustomer(db, actor(request), request.params.id, request.body),
+  );
+}
