@@ -75,7 +75,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     {
       schema: {
         tags: ['health'],
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
+        },
       },
     },
     async () => {

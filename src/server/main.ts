@@ -2,8 +2,8 @@ import pino from 'pino';
 import { buildApp } from './app';
 import { AdjustableClock, systemClock } from './clock';
 import { type Config, loadConfig } from './config';
-import { openDatabase } from './db/client';
 import { bootstrapDatabase } from './db/bootstrap';
+import { openDatabase } from './db/client';
 
 /** Opens the database, migrates, creates the first admin if needed, and serves. */
 export async function startServer(config: Config = loadConfig()) {
@@ -15,7 +15,11 @@ export async function startServer(config: Config = loadConfig()) {
   const app = await buildApp({ database, clock, config, log });
   await app.listen({ port: config.port, host: config.host });
   log.info(
-    { port: config.port, db: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+    {
+      port: config.port,
+      db: database.kind,
+      dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+    },
     `CRM listening on http://localhost:${config.port}`,
   );
 

@@ -103,7 +103,10 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
       }));
       return sendProblem(reply, validationFailed(errors));
     }
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    if (
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
       return sendProblem(reply, validationFailed([{ field: 'body', message: error.message }]));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -126,6 +129,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex:
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
     if (options.spaIndex && isPage) return reply.sendFile('index.html');
-    return sendProblem(reply, new AppError('not_found', `No route ${request.method} ${request.url}`));
+    return sendProblem(
+      reply,
+      new AppError('not_found', `No route ${request.method} ${request.url}`),
+    );
   });
 }

@@ -3,9 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf, SESSION_COOKIE } from '../../http/auth';
-import { User } from '../users/users.schema';
+import { UpdateMeRequest, User } from '../users/users.schema';
 import { getUserRow, presentUser, updateOwnProfile } from '../users/users.service';
-import { UpdateMeRequest } from '../users/users.schema';
 import { endSession, login } from './auth.service';
 
 const LoginRequest = z.object({

@@ -112,10 +112,11 @@ export async function login(
   throw new AppError('invalid_credentials', 'Email or password is wrong');
 }
 
-export async function resolveSession(db: Db, token: string, now: Date): Promise<
-  | (AuthUser & { sessionId: string; locale: string | null })
-  | null
-> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<(AuthUser & { sessionId: string; locale: string | null }) | null> {
   const [row] = await db
     .select({
       sessionId: sessions.id,

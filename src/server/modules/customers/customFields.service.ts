@@ -24,7 +24,9 @@ function checkValue(def: CustomFieldDef, value: CustomValue): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'must be a date YYYY-MM-DD';
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? null
+        : 'must be a date YYYY-MM-DD';
     case 'select':
       return typeof value === 'string' && def.options.includes(value)
         ? null
@@ -47,7 +49,10 @@ export async function validateCustomValues(
     const def = defs.get(key);
     const value = values[key] ?? null;
     if (!def) {
-      errors.push({ field: `custom.${key}`, message: 'is not a custom field of this organisation' });
+      errors.push({
+        field: `custom.${key}`,
+        message: 'is not a custom field of this organisation',
+      });
       continue;
     }
     const problem = checkValue(def, value);

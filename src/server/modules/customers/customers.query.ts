@@ -1,10 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { zonedDay, zonedDayStart, addDays } from '../../../domain/format/dates';
+import { addDays, zonedDay, zonedDayStart } from '../../../domain/format/dates';
 import { type Db, queryRows } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { visibleCustomers } from './customers.access';
 import type { CustomerFilters, CustomerListQuery, CustomerSort } from './customers.schema';
-import { CUSTOMER_COLUMNS, type CustomerRow, presentCustomer, type Viewer } from './customers.service';
+import {
+  CUSTOMER_COLUMNS,
+  type CustomerRow,
+  presentCustomer,
+  type Viewer,
+} from './customers.service';
 
 /** Sortable columns: only these reach SQL, so a sort parameter can never inject. */
 const SORTS: Record<CustomerSort, { column: string; desc: boolean; cast: string }> = {

@@ -33,16 +33,26 @@ export async function customersRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: Customer },
       },
     },
-    async (request, reply) => reply.status(201).send(await createCustomer(db, actor(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createCustomer(db, actor(request), request.body)),
   );
 
   r.get(
     '/customers',
-    { schema: { tags: ['customers'], querystring: CustomerListQuery, response: { 200: listOf(Customer) } } },
+    {
+      schema: {
+        tags: ['customers'],
+        querystring: CustomerListQuery,
+        response: { 200: listOf(Customer) },
+      },
+    },
     async (request) => {
       const auth = authOf(request);
       const org = await getOrg(db, auth.orgId);
-      return findCustomers(db, auth, request.query, { now: ctx.clock.now(), timeZone: org.timeZone });
+      return findCustomers(db, auth, request.query, {
+        now: ctx.clock.now(),
+        timeZone: org.timeZone,
+      });
     },
   );
 
@@ -57,7 +67,12 @@ export async function customersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => ({
-      matches: await findDuplicates(db, authOf(request).orgId, request.query, request.query.excludeId),
+      matches: await findDuplicates(
+        db,
+        authOf(request).orgId,
+        request.query,
+        request.query.excludeId,
+      ),
     }),
   );
 

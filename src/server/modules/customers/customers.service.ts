@@ -4,9 +4,14 @@ import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
 import { customers, users } from '../../db/schema';
 import type { AuthContext } from '../../http/auth';
-import { AppError, forbidden, notFound, validationFailed, versionConflict } from '../../http/errors';
+import {
+  AppError,
+  forbidden,
+  notFound,
+  validationFailed,
+  versionConflict,
+} from '../../http/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { validateCustomValues } from './customFields.service';
 import { editableCustomers, managedOwners, visibleCustomers } from './customers.access';
 import type {
   CreateCustomerRequest,
@@ -14,6 +19,7 @@ import type {
   DuplicateMatch,
   UpdateCustomerRequest,
 } from './customers.schema';
+import { validateCustomValues } from './customFields.service';
 
 export type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
 type Actor = Viewer & { ip?: string | null };
@@ -101,7 +107,12 @@ export async function getCustomer(db: Db, viewer: Viewer, id: string): Promise<C
 export async function findDuplicates(
   db: Db,
   orgId: string,
-  fields: { name?: string | null; phone?: string | null; email?: string | null; website?: string | null },
+  fields: {
+    name?: string | null;
+    phone?: string | null;
+    email?: string | null;
+    website?: string | null;
+  },
   excludeId?: string,
 ): Promise<DuplicateMatch[]> {
   const keys = duplicateKeys({
@@ -235,7 +246,11 @@ export async function createCustomer(
       action: 'create',
       entity: 'customer',
       entityId: id,
-      changes: { name: input.name, ownerId: owner.ownerId, duplicateConfirmed: input.confirmDuplicate ?? false },
+      changes: {
+        name: input.name,
+        ownerId: owner.ownerId,
+        duplicateConfirmed: input.confirmDuplicate ?? false,
+      },
     });
     return getCustomer(tx, { ...actor, role: 'admin' }, id);
   });
@@ -267,7 +282,10 @@ export async function updateCustomer(
     const { version: _version, archived, confirmDuplicate, ...fields } = input;
     const next = { ...before, ...definedOnly(fields) };
     const identityChanged =
-      fields.name !== undefined || fields.phone !== undefined || fields.email !== undefined || fields.website !== undefined;
+      fields.name !== undefined ||
+      fields.phone !== undefined ||
+      fields.email !== undefined ||
+      fields.website !== undefined;
     if (identityChanged && !confirmDuplicate) {
       const matches = await findDuplicates(tx, actor.orgId, next, id);
       if (matches.length > 0) throw duplicateError(matches);
@@ -283,7 +301,13 @@ export async function updateCustomer(
       website: next.website,
     });
     const archivedAt =
-      archived === undefined ? undefined : archived ? (row.archived_at ? undefined : new Date()) : null;
+      archived === undefined
+        ? undefined
+        : archived
+          ? row.archived_at
+            ? undefined
+            : new Date()
+          : null;
     await tx
       .update(customers)
       .set({
@@ -316,5 +340,7 @@ export async function updateCustomer(
 }
 
 function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
 }

@@ -23,7 +23,9 @@ const create = (token: string, body: Record<string, unknown>) =>
 
 describe('POST /customers', () => {
   it('needs a session', async () => {
-    expect((await t.call('POST', '/api/v1/customers', { body: { name: 'x' } })).statusCode).toBe(401);
+    expect((await t.call('POST', '/api/v1/customers', { body: { name: 'x' } })).statusCode).toBe(
+      401,
+    );
   });
 
   it('refuses a missing name and a bad email, naming the fields, writing nothing', async () => {
@@ -36,10 +38,17 @@ describe('POST /customers', () => {
   });
 
   it("registers a rep's customer to the rep, and an admin's to the pool", async () => {
-    const mine = await create(rep.token, { name: '杭州明达机械有限公司', industry: '机械', headcount: 120 });
+    const mine = await create(rep.token, {
+      name: '杭州明达机械有限公司',
+      industry: '机械',
+      headcount: 120,
+    });
     expect(mine.statusCode).toBe(201);
     expect(mine.json()).toMatchObject({ ownerId: rep.id, inPool: false, version: 1, grade: null });
-    const pooled = await create(t.adminToken, { name: 'Acme Trading Co., Ltd.', email: 'buyer@acme-trading.com' });
+    const pooled = await create(t.adminToken, {
+      name: 'Acme Trading Co., Ltd.',
+      email: 'buyer@acme-trading.com',
+    });
     expect(pooled.statusCode).toBe(201);
     expect(pooled.json()).toMatchObject({ ownerId: null, inPool: true });
   });
@@ -54,22 +63,41 @@ describe('POST /customers', () => {
     expect(byName.statusCode).toBe(409);
     expect(byName.json()).toMatchObject({
       code: 'duplicate_customer',
-      matches: [expect.objectContaining({ name: '杭州明达机械有限公司', ownerId: rep.id, matchedOn: ['name'] })],
+      matches: [
+        expect.objectContaining({
+          name: '杭州明达机械有限公司',
+          ownerId: rep.id,
+          matchedOn: ['name'],
+        }),
+      ],
     });
-    const byDomain = await create(otherRep.token, { name: 'Totally different', email: 'ceo@ACME-trading.com' });
+    const byDomain = await create(otherRep.token, {
+      name: 'Totally different',
+      email: 'ceo@ACME-trading.com',
+    });
     expect(byDomain.statusCode).toBe(409);
     expect(byDomain.json().matches[0].matchedOn).toEqual(['domain']);
     const freeMail = await create(otherRep.token, { name: 'Gmail user one', email: 'a@gmail.com' });
-    const freeMail2 = await create(otherRep.token, { name: 'Gmail user two', email: 'b@gmail.com' });
+    const freeMail2 = await create(otherRep.token, {
+      name: 'Gmail user two',
+      email: 'b@gmail.com',
+    });
     expect([freeMail.statusCode, freeMail2.statusCode]).toEqual([201, 201]);
-    const confirmed = await create(otherRep.token, { name: '杭州明达机械', confirmDuplicate: true });
+    const confirmed = await create(otherRep.token, {
+      name: '杭州明达机械',
+      confirmDuplicate: true,
+    });
     expect(confirmed.statusCode).toBe(201);
   });
 
   it('checks duplicates before saving', async () => {
-    const response = await t.call('GET', `/api/v1/customers/duplicates?name=${encodeURIComponent('ACME TRADING INC.')}`, {
-      token: rep.token,
-    });
+    const response = await t.call(
+      'GET',
+      `/api/v1/customers/duplicates?name=${encodeURIComponent('ACME TRADING INC.')}`,
+      {
+        token: rep.token,
+      },
+    );
     expect(response.json().matches).toHaveLength(1);
   });
 });
@@ -82,28 +110,37 @@ describe('GET /customers', () => {
     expect(names).toContain('杭州明达机械有限公司');
     expect(names).toContain('Acme Trading Co., Ltd.');
     expect(names).not.toContain('Hidden From Rep GmbH');
-    const detail = await t.call('GET', `/api/v1/customers/${theirs.json().id}`, { token: rep.token });
+    const detail = await t.call('GET', `/api/v1/customers/${theirs.json().id}`, {
+      token: rep.token,
+    });
     expect(detail.statusCode).toBe(404);
   });
 
   it("shows a manager their team's customers", async () => {
-    const list = await t.call('GET', '/api/v1/customers?inPool=false&limit=500', { token: manager.token });
+    const list = await t.call('GET', '/api/v1/customers?inPool=false&limit=500', {
+      token: manager.token,
+    });
     const owners = new Set(list.json().items.map((c: { ownerId: string }) => c.ownerId));
     expect(owners).toEqual(new Set([rep.id]));
   });
 
   it('searches by substring of name, phone or email', async () => {
     await create(rep.token, { name: '苏州新阳光电科技', phone: '0512-66889900' });
-    const byName = await t.call('GET', `/api/v1/customers?q=${encodeURIComponent('阳光')}`, { token: rep.token });
+    const byName = await t.call('GET', `/api/v1/customers?q=${encodeURIComponent('阳光')}`, {
+      token: rep.token,
+    });
     expect(byName.json().items.map((c: { name: string }) => c.name)).toEqual(['苏州新阳光电科技']);
     const byPhone = await t.call('GET', '/api/v1/customers?q=66889', { token: rep.token });
     expect(byPhone.json().items).toHaveLength(1);
-    const wildcard = await t.call('GET', `/api/v1/customers?q=${encodeURIComponent('%')}`, { token: rep.token });
+    const wildcard = await t.call('GET', `/api/v1/customers?q=${encodeURIComponent('%')}`, {
+      token: rep.token,
+    });
     expect(wildcard.json().items).toHaveLength(0);
   });
 
   it('pages with a cursor without gaps or repeats, in every sort', async () => {
-    for (let i = 0; i < 7; i++) await create(t.adminToken, { name: `Paging Customer ${i}`, headcount: i });
+    for (let i = 0; i < 7; i++)
+      await create(t.adminToken, { name: `Paging Customer ${i}`, headcount: i });
     for (const sort of ['nextFollowUpAt', 'name', '-createdAt', '-score']) {
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -113,13 +150,17 @@ describe('GET /customers', () => {
         seen.push(...page.items.map((c: { id: string }) => c.id));
         cursor = page.nextCursor;
       } while (cursor);
-      const all = (await t.call('GET', `/api/v1/customers?limit=500&sort=${sort}`, { token: t.adminToken })).json();
+      const all = (
+        await t.call('GET', `/api/v1/customers?limit=500&sort=${sort}`, { token: t.adminToken })
+      ).json();
       expect(seen).toEqual(all.items.map((c: { id: string }) => c.id));
     }
   });
 
   it('refuses an unknown sort or a forged cursor with the parameter named', async () => {
-    const sort = await t.call('GET', '/api/v1/customers?sort=name;drop table customers', { token: rep.token });
+    const sort = await t.call('GET', '/api/v1/customers?sort=name;drop table customers', {
+      token: rep.token,
+    });
     expect(sort.statusCode).toBe(400);
     expect(sort.json().errors[0].field).toBe('querystring.sort');
     const cursor = await t.call('GET', '/api/v1/customers?cursor=abc', { token: rep.token });
@@ -142,14 +183,22 @@ describe('PATCH /customers/:id', () => {
       body: { version: 1, city: '杭州' },
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'version_conflict', current: { city: '宁波', version: 2 } });
-    const tagged = await t.call('GET', `/api/v1/customers?tag=${encodeURIComponent('外贸')}`, { token: rep.token });
+    expect(stale.json()).toMatchObject({
+      code: 'version_conflict',
+      current: { city: '宁波', version: 2 },
+    });
+    const tagged = await t.call('GET', `/api/v1/customers?tag=${encodeURIComponent('外贸')}`, {
+      token: rep.token,
+    });
     expect(tagged.json().items.map((c: { id: string }) => c.id)).toEqual([created.id]);
   });
 
   it('archives and hides the customer from the default list', async () => {
     const created = (await create(rep.token, { name: 'To Be Archived Ltd' })).json();
-    await t.call('PATCH', `/api/v1/customers/${created.id}`, { token: rep.token, body: { version: 1, archived: true } });
+    await t.call('PATCH', `/api/v1/customers/${created.id}`, {
+      token: rep.token,
+      body: { version: 1, archived: true },
+    });
     const active = await t.call('GET', '/api/v1/customers?limit=500', { token: rep.token });
     expect(active.json().items.map((c: { id: string }) => c.id)).not.toContain(created.id);
     const archived = await t.call('GET', '/api/v1/customers?archived=true', { token: rep.token });

@@ -25,10 +25,14 @@ export async function teamsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   // Teams are few per org, so the list is one page.
-  r.get('/teams', { schema: { tags: ['teams'], response: { 200: listOf(Team) } } }, async (request) => ({
-    items: await findTeams(db, authOf(request).orgId),
-    nextCursor: null,
-  }));
+  r.get(
+    '/teams',
+    { schema: { tags: ['teams'], response: { 200: listOf(Team) } } },
+    async (request) => ({
+      items: await findTeams(db, authOf(request).orgId),
+      nextCursor: null,
+    }),
+  );
 
   r.get(
     '/teams/:id',
@@ -40,7 +44,12 @@ export async function teamsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/teams/:id',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['teams'], params: IdParams, body: UpdateTeamRequest, response: { 200: Team } },
+      schema: {
+        tags: ['teams'],
+        params: IdParams,
+        body: UpdateTeamRequest,
+        response: { 200: Team },
+      },
     },
     async (request) => updateTeam(db, actorOf(request), request.params.id, request.body),
   );

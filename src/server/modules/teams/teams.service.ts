@@ -50,7 +50,12 @@ export async function createTeam(db: Db, actor: Actor, input: CreateTeamRequest)
     await assertManager(tx, actor.orgId, input.managerId);
     const [row] = await tx
       .insert(teams)
-      .values({ orgId: actor.orgId, id: newId(), name: input.name, managerId: input.managerId ?? null })
+      .values({
+        orgId: actor.orgId,
+        id: newId(),
+        name: input.name,
+        managerId: input.managerId ?? null,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await recordAudit(tx, {

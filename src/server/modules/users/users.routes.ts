@@ -7,13 +7,7 @@ import { actorOf, authOf } from '../../http/auth';
 import { AppError, forbidden } from '../../http/errors';
 import { ListQuery, listOf } from '../../http/pagination';
 import { verifyPassword } from '../auth/password';
-import {
-  CreateUserRequest,
-  Id,
-  SetPasswordRequest,
-  UpdateUserRequest,
-  User,
-} from './users.schema';
+import { CreateUserRequest, Id, SetPasswordRequest, UpdateUserRequest, User } from './users.schema';
 import {
   createUser,
   findUsers,
@@ -35,7 +29,8 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { roles: ['admin'] },
       schema: { tags: ['users'], body: CreateUserRequest, response: { 201: User } },
     },
-    async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createUser(db, actorOf(request), request.body)),
   );
 
   // Everyone may list colleagues: owner pickers and names on records need them.
@@ -64,11 +59,19 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
     '/users/:id',
     {
       config: { roles: ['admin'] },
-      schema: { tags: ['users'], params: IdParams, body: UpdateUserRequest, response: { 200: User } },
+      schema: {
+        tags: ['users'],
+        params: IdParams,
+        body: UpdateUserRequest,
+        response: { 200: User },
+      },
     },
     async (request) => {
       const actor = actorOf(request);
-      if (request.params.id === actor.userId && (request.body.role || request.body.active === false)) {
+      if (
+        request.params.id === actor.userId &&
+        (request.body.role || request.body.active === false)
+      ) {
         throw forbidden('You cannot change your own role or deactivate yourself');
       }
       return updateUser(db, actor, request.params.id, request.body);

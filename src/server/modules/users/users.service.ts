@@ -132,9 +132,7 @@ export async function updateUser(
       .returning();
     if (!row) throw versionConflict(presentUser(before));
     if (fields.active === false) {
-      await tx.execute(
-        sql`delete from sessions where org_id = ${actor.orgId} and user_id = ${id}`,
-      );
+      await tx.execute(sql`delete from sessions where org_id = ${actor.orgId} and user_id = ${id}`);
     }
     await recordAudit(tx, {
       ...actor,
