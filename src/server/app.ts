@@ -17,13 +17,14 @@ import { z } from 'zod';
 import type { AppContext } from './context';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
 /** Every feature's routes, mounted under /api/v1 behind the session check. */
-const FEATURE_ROUTES = [authRoutes, usersRoutes, teamsRoutes, customersRoutes];
+const FEATURE_ROUTES = [authRoutes, auditRoutes, usersRoutes, teamsRoutes, customersRoutes];
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({

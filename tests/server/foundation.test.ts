@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTeam, buildUser } from '../setup/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from '../setup/test-app';
@@ -22,7 +23,12 @@ describe('health and docs', () => {
     expect(response.statusCode).toBe(200);
     const paths = Object.keys(response.json().paths);
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/teams']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/me',
+        '/api/v1/users',
+        '/api/v1/teams',
+      ]),
     );
   });
 
@@ -72,7 +78,11 @@ describe('login and sessions', () => {
     expect(me.json().email).toBe(ADMIN_EMAIL);
 
     const out = await t.call('POST', '/api/v1/auth/logout', {
-      headers: { cookie: `crm_session=${token}`, origin: 'http://localhost:3000', host: 'localhost:3000' },
+      headers: {
+        cookie: `crm_session=${token}`,
+        origin: 'http://localhost:3000',
+        host: 'localhost:3000',
+      },
     });
     expect(out.statusCode).toBe(204);
     expect((await t.call('GET', '/api/v1/me', { token })).statusCode).toBe(401);
@@ -104,7 +114,10 @@ describe('login and sessions', () => {
 
   it('remembers the language per user', async () => {
     const rep = await buildUser(t);
-    const response = await t.call('PATCH', '/api/v1/me', { token: rep.token, body: { locale: 'en' } });
+    const response = await t.call('PATCH', '/api/v1/me', {
+      token: rep.token,
+      body: { locale: 'en' },
+    });
     expect(response.statusCode).toBe(200);
     expect((await t.call('GET', '/api/v1/me', { token: rep.token })).json().locale).toBe('en');
     const bad = await t.call('PATCH', '/api/v1/me', { token: rep.token, body: { locale: 'fr' } });
@@ -239,5 +252,33 @@ describe('users and teams', () => {
       token: t.adminToken,
     });
     expect(response.statusCode).toBe(404);
+  });
+});
+
+describe('audit log', () => {
+  it('records logins and changes, searchable by admins only', async () => {
+    const rep = await buildUser(t);
+    const list = await t.call('GET', `/api/v1/audit?entity=user&entityId=${rep.id}`, {
+      token: t.adminToken,
+    });
+    expect(list.statusCode).toBe(200);
+    const actions = list.json().items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['create', 'login']));
+    const forbidden = await t.call('GET', '/api/v1/audit', { token: rep.token });
+    expect(forbidden.statusCode).toBe(403);
+  });
+
+  it('is append-only in the database', async () => {
+    const failure = (statement: ReturnType<typeof sql>) =>
+      t.database.query(statement).then(
+        () => 'no error',
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await failure(sql`delete from audit_log`)).toMatch(/append-only/);
+    expect(await failure(sql`update audit_log set action = 'x'`)).toMatch(/append-only/);
+    const count = await t.database.query<{ n: number }>(
+      sql`select count(*)::int as n from audit_log`,
+    );
+    expect(count[0]?.n).toBeGreaterThan(0);
   });
 });

@@ -63,4 +63,14 @@ CREATE INDEX "imports_status_idx" ON "imports" USING btree ("status");--> statem
 CREATE UNIQUE INDEX "sales_lines_natural_key_uq" ON "sales_lines" USING btree ("org_id","natural_key");--> statement-breakpoint
 CREATE INDEX "sales_lines_customer_idx" ON "sales_lines" USING btree ("org_id","customer_id","order_date");--> statement-breakpoint
 CREATE INDEX "sales_lines_date_idx" ON "sales_lines" USING btree ("org_id","order_date");--> statement-breakpoint
-CREATE INDEX "sales_lines_product_idx" ON "sales_lines" USING btree ("org_id","product");
+CREATE INDEX "sales_lines_product_idx" ON "sales_lines" USING btree ("org_id","product");--> statement-breakpoint
+-- The audit log is append-only: no role may change or remove what it recorded.
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_log is append-only';
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON "audit_log"
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();--> statement-breakpoint
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON "audit_log"
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
