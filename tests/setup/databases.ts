@@ -22,7 +22,10 @@ export async function openTestDatabase(): Promise<Database> {
     } finally {
       await admin.end();
     }
-    const database = await openDatabase({ databaseUrl: databaseUrlWithName(url, name), poolSize: 5 });
+    const database = await openDatabase({
+      databaseUrl: databaseUrlWithName(url, name),
+      poolSize: 5,
+    });
     const close = database.close;
     return {
       ...database,

@@ -12,9 +12,16 @@ export async function buildUser(
   const password = 'user-password-1';
   const response = await t.call('POST', '/api/v1/users', {
     token: t.adminToken,
-    body: { email, name: fields.name ?? `User ${sequence}`, password, role: fields.role ?? 'rep', teamId: fields.teamId },
+    body: {
+      email,
+      name: fields.name ?? `User ${sequence}`,
+      password,
+      role: fields.role ?? 'rep',
+      teamId: fields.teamId,
+    },
   });
-  if (response.statusCode !== 201) throw new Error(`buildUser: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 201)
+    throw new Error(`buildUser: ${response.statusCode} ${response.body}`);
   const user = response.json();
   return { ...user, password, token: await t.login(email, password) } as {
     id: string;
@@ -33,6 +40,7 @@ export async function buildTeam(t: TestApp, fields: { name?: string; managerId?:
     token: t.adminToken,
     body: { name: fields.name ?? `Team ${sequence}`, managerId: fields.managerId },
   });
-  if (response.statusCode !== 201) throw new Error(`buildTeam: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 201)
+    throw new Error(`buildTeam: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; name: string; managerId: string | null; version: number };
 }

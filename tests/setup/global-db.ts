@@ -42,7 +42,10 @@ async function setupPostgres(project: TestProject) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${template}`);
-  const database = await openDatabase({ databaseUrl: databaseUrlWithName(url, template), poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: databaseUrlWithName(url, template),
+    poolSize: 2,
+  });
   await database.migrate();
   await database.close();
   project.provide('dbKind', 'postgres');
@@ -52,7 +55,8 @@ async function setupPostgres(project: TestProject) {
       `select datname from pg_database where datname like $1`,
       [`${template}\\_%`],
     );
-    for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+    for (const row of rows)
+      await admin.query(`drop database if exists ${row.datname} with (force)`);
     await admin.query(`drop database if exists ${template} with (force)`);
     await admin.end();
   };

@@ -3,8 +3,8 @@ import pino from 'pino';
 import { buildApp } from '../../src/server/app';
 import { AdjustableClock } from '../../src/server/clock';
 import { type Config, loadConfig } from '../../src/server/config';
-import type { Database } from '../../src/server/db/client';
 import { bootstrapDatabase } from '../../src/server/db/bootstrap';
+import type { Database } from '../../src/server/db/client';
 import { openTestDatabase } from './databases';
 
 export const ADMIN_EMAIL = 'admin@test.local';
