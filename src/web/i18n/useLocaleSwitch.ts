@@ -1,0 +1,30 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { meKey, saveMyLocale } from '../api/session';
+import type { User } from '../api/types';
+import { currentLocale, type Locale, rememberLocale } from './index';
+
+/**
+ * The language in use and how to change it: the browser remembers the choice, and once
+ * someone is logged in their account does too, so it follows them to other devices.
+ */
+export function useLocaleSwitch() {
+  const { i18n, t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+
+  async function setLocale(locale: Locale): Promise<void> {
+    await i18n.changeLanguage(locale);
+    rememberLocale(locale);
+    const me = queryClient.getQueryData<User>(meKey);
+    if (!me || me.locale === locale) return;
+    try {
+      queryClient.setQueryData(meKey, await saveMyLocale(locale));
+    } catch {
+      message.error(t('errors.localeNotSaved'));
+    }
+  }
+
+  return { locale: currentLocale(), setLocale };
+}
