@@ -282,3 +282,46 @@ describe('audit log', () => {
     expect(count[0]?.n).toBeGreaterThan(0);
   });
 });
+
+describe('own account', () => {
+  it('lets an admin resend their unchanged role but not demote themselves', async () => {
+    const me = (await t.call('GET', '/api/v1/me', { token: t.adminToken })).json();
+    const same = await t.call('PATCH', `/api/v1/users/${me.id}`, {
+      token: t.adminToken,
+      body: { version: me.version, role: 'admin', name: 'Admin' },
+    });
+    expect(same.statusCode).toBe(200);
+    const demote = await t.call('PATCH', `/api/v1/users/${me.id}`, {
+      token: t.adminToken,
+      body: { version: same.json().version, role: 'rep' },
+    });
+    expect(demote.statusCode).toBe(403);
+  });
+
+  it('asks an admin for the current password when changing their own', async () => {
+    const me = (await t.call('GET', '/api/v1/me', { token: t.adminToken })).json();
+    const response = await t.call('POST', `/api/v1/users/${me.id}/password`, {
+      token: t.adminToken,
+      body: { password: 'another-password-1' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('currentPassword');
+  });
+
+  it('answers a stale team edit with the team as the API shows it', async () => {
+    const team = await buildTeam(t);
+    await t.call('PATCH', `/api/v1/teams/${team.id}`, {
+      token: t.adminToken,
+      body: { version: team.version, name: `${team.name} renamed` },
+    });
+    const stale = await t.call('PATCH', `/api/v1/teams/${team.id}`, {
+      token: t.adminToken,
+      body: { version: team.version, name: 'x' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current).toEqual(
+      expect.objectContaining({ name: `${team.name} renamed`, memberCount: 0, version: 2 }),
+    );
+    expect(stale.json().current.orgId).toBeUndefined();
+  });
+});

@@ -114,7 +114,10 @@ export async function updateTeam(
       .set({ ...fields, version: sql`${teams.version} + 1`, updatedAt: new Date() })
       .where(and(eq(teams.orgId, actor.orgId), eq(teams.id, id), eq(teams.version, version)))
       .returning();
-    if (!row) throw versionConflict(before);
+    if (!row) {
+      const [current] = await findTeams(tx, actor.orgId, id);
+      throw versionConflict(current ?? presentTeam(before, 0));
+    }
     await recordAudit(tx, {
       ...actor,
       action: 'update',

@@ -68,11 +68,12 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const actor = actorOf(request);
-      if (
-        request.params.id === actor.userId &&
-        (request.body.role || request.body.active === false)
-      ) {
-        throw forbidden('You cannot change your own role or deactivate yourself');
+      if (request.params.id === actor.userId) {
+        const self = await getUserRow(db, actor.orgId, actor.userId);
+        const roleChange = request.body.role !== undefined && request.body.role !== self.role;
+        if (roleChange || request.body.active === false) {
+          throw forbidden('You cannot change your own role or deactivate yourself');
+        }
       }
       return updateUser(db, actor, request.params.id, request.body);
     },
@@ -92,7 +93,8 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
       const auth = authOf(request);
       const self = request.params.id === auth.id;
       if (!self && auth.role !== 'admin') throw forbidden();
-      if (self && auth.role !== 'admin') {
+      // Changing one's own password always needs the current one, admins included.
+      if (self) {
         const row = await getUserRow(db, auth.orgId, auth.id);
         const current = request.body.currentPassword ?? '';
         if (!(await verifyPassword(current, row.passwordHash))) {
