@@ -3,9 +3,16 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 // Unit tests are pure. Server tests get a fresh database per file: PGlite always, and a
 // second run on PostgreSQL when TEST_DATABASE_URL is set. Browser tests start the real
 // server and drive Debian's Chromium.
-const serverTests = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'tests/server/**/*.test.ts'];
+const serverTests = [
+  'src/server/**/*.test.ts',
+  'src/cli/**/*.test.ts',
+  'tests/server/**/*.test.ts',
+];
 
-function serverProject(name: string, dbKind: 'pglite' | 'postgres'): TestProjectInlineConfiguration {
+function serverProject(
+  name: string,
+  dbKind: 'pglite' | 'postgres',
+): TestProjectInlineConfiguration {
   return {
     test: {
       name,
