@@ -21,8 +21,12 @@ const sources = [path.join(root, 'src/web'), path.join(root, 'src/domain')];
 const sourceTime = Math.max(...sources.filter(existsSync).map(newestMtime));
 if (!existsSync(built) || statSync(built).mtimeMs < sourceTime) {
   console.log('Building the web app (first start or sources changed)…');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { runUserCommand, userCommands } from './user.command';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
+import { importCommands, runImportCommand } from './import.command';
+import { runUserCommand, userCommands } from './user.command';
 
 const program = new Command()
   .name('crm')
@@ -20,7 +21,10 @@ program
   .description('apply pending migrations to DATABASE_URL or the embedded database in DATA_DIR')
   .action(async () => {
     const config = loadConfig();
-    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+    });
     try {
       await database.migrate();
       console.log(`Migrations applied (${database.kind}).`);
@@ -30,6 +34,7 @@ program
   });
 
 userCommands(program, runUserCommand);
+importCommands(program, runImportCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

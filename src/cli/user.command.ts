@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { sql } from 'drizzle-orm';
 import { ROLES, type Role } from '../domain/vocabulary';
 import { loadConfig } from '../server/config';
 import { bootstrapDatabase } from '../server/db/bootstrap';
@@ -6,7 +7,6 @@ import { type Database, openDatabase } from '../server/db/client';
 import { generatePassword } from '../server/modules/auth/password';
 import { CreateUserRequest, Password } from '../server/modules/users/users.schema';
 import { createUser, findUsers, setPassword } from '../server/modules/users/users.service';
-import { sql } from 'drizzle-orm';
 
 type UserAction =
   | { kind: 'add'; email: string; name: string; role: string; password?: string; teamId?: string }
@@ -40,7 +40,9 @@ export async function runUserCommand(action: UserAction): Promise<void> {
       });
       if (!parsed.success) {
         throw new Error(
-          parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+          parsed.error.issues
+            .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+            .join('; '),
         );
       }
       const user = await createUser(database.db, actor, parsed.data);

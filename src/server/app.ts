@@ -17,14 +17,62 @@ import { z } from 'zod';
 import type { AppContext } from './context';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { activitiesRoutes } from './modules/activities/activities.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { churnRoutes } from './modules/churn/churn.routes';
+import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
+import { dealsRoutes } from './modules/deals/deals.routes';
+import { lostReasonsRoutes } from './modules/deals/lostReasons.routes';
+import { exportsRoutes } from './modules/exports/exports.routes';
+import { funnelsRoutes } from './modules/funnels/funnels.routes';
+import { gradingRoutes } from './modules/grading/grading.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
+import { inquiriesRoutes } from './modules/inquiries/inquiries.routes';
+import { lapseRulesRoutes } from './modules/lapseRules/lapseRules.routes';
+import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
+import { poolRoutes } from './modules/pool/pool.routes';
+import { poolSettingsRoutes } from './modules/pool/poolSettings.routes';
+import { revenueBucketsRoutes } from './modules/reports/revenueBuckets.routes';
+import { scoringRoutes } from './modules/scoring/scoring.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
+import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { teamsRoutes } from './modules/teams/teams.routes';
+import { testingRoutes } from './modules/testing/testing.routes';
+import { topicsRoutes } from './modules/topics/topics.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { viewsRoutes } from './modules/views/views.routes';
 
 /** Every feature's routes, mounted under /api/v1 behind the session check. */
-const FEATURE_ROUTES = [authRoutes, auditRoutes, usersRoutes, teamsRoutes, customersRoutes];
+const FEATURE_ROUTES = [
+  authRoutes,
+  importsRoutes,
+  exportsRoutes,
+  revenueBucketsRoutes,
+  auditRoutes,
+  usersRoutes,
+  teamsRoutes,
+  customersRoutes,
+  poolRoutes,
+  poolSettingsRoutes,
+  lapseRulesRoutes,
+  testingRoutes,
+  contactsRoutes,
+  activitiesRoutes,
+  tasksRoutes,
+  topicsRoutes,
+  settingsRoutes,
+  viewsRoutes,
+  scoringRoutes,
+  inquiriesRoutes,
+  gradingRoutes,
+  churnRoutes,
+  funnelsRoutes,
+  dealsRoutes,
+  lostReasonsRoutes,
+  lifecycleRoutes,
+];
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({

@@ -15,6 +15,10 @@ export interface Config {
   webDistDir: string;
   loginRateLimitPerMinute: number;
   uploadMaxBytes: number;
+  /** Rows an imported sheet may have (title and header rows included). */
+  importMaxRows: number;
+  /** Bytes an uploaded .xlsx may unpack to (zip-bomb guard). */
+  importMaxUnzippedBytes: number;
   trustProxy: boolean;
   /** Test mode lets the clock be moved through an endpoint; never enable in production. */
   testMode: boolean;
@@ -47,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(env.WEB_DIST_DIR || 'dist/web'),
     loginRateLimitPerMinute: intFrom(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10),
     uploadMaxBytes: intFrom(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024),
+    importMaxRows: intFrom(env, 'IMPORT_MAX_ROWS', 1_000_000),
+    importMaxUnzippedBytes: intFrom(env, 'IMPORT_MAX_UNZIPPED_BYTES', 1024 * 1024 * 1024),
     trustProxy: env.TRUST_PROXY === 'true',
     testMode: env.CRM_TEST_MODE === 'true',
   };

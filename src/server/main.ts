@@ -4,6 +4,7 @@ import { AdjustableClock, systemClock } from './clock';
 import { type Config, loadConfig } from './config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
+import { importRunnerFor } from './jobs/importRunner';
 
 /** Opens the database, migrates, creates the first admin if needed, and serves. */
 export async function startServer(config: Config = loadConfig()) {
@@ -12,8 +13,11 @@ export async function startServer(config: Config = loadConfig()) {
   await database.migrate();
   await bootstrapDatabase(database.db, config, log);
   const clock = config.testMode ? new AdjustableClock() : systemClock;
-  const app = await buildApp({ database, clock, config, log });
+  const ctx = { database, clock, config, log };
+  const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  // Background imports: queued ones, and those a stopped server left running.
+  importRunnerFor(ctx).start();
   log.info(
     {
       port: config.port,

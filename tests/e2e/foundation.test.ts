@@ -47,12 +47,14 @@ describe('the web shell', () => {
 
     await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
     await page.getByLabel('密码', { exact: true }).press('Enter');
-    // `/` leads an admin to the first page they may see: 设置 → 用户与团队.
+    // `/` leads every role to the first page in the menu: 工作台 (My day).
+    await page.waitForURL(/\/my-day$/);
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    await nav.getByText('设置').click();
+    await nav.getByRole('link', { name: '用户与团队' }).click();
     await page.waitForURL(/\/settings\/users$/);
     await page.getByRole('heading', { name: '用户与团队' }).waitFor();
-    const nav = page.getByRole('navigation', { name: '主菜单' });
-    await nav.getByText('设置').waitFor();
-    await nav.getByRole('link', { name: '用户与团队' }).waitFor();
     await page.getByRole('cell', { name: ADMIN_EMAIL }).waitFor();
     // antd's own text (the page-size picker) follows the language.
     await visible(page, '10 条/页');
@@ -72,7 +74,7 @@ describe('the web shell', () => {
     const elsewhere = await e2e.newPage();
     await elsewhere.goto('/login');
     await logIn(elsewhere, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await elsewhere.getByRole('heading', { name: 'Users & teams' }).waitFor();
+    await elsewhere.getByRole('heading', { name: 'My day' }).waitFor();
     await elsewhere.context().close();
 
     // Teams tab, empty: says what to do next.
@@ -115,9 +117,9 @@ describe('the web shell', () => {
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL(/\/login$/);
 
-    // The rep logs in: no page is theirs yet, and the frame says so instead of pretending.
+    // The rep logs in to their own day, without the admins' pages.
     await logIn(page, REP.email, REP.password);
-    await page.getByText(`欢迎，${REP.name}`).waitFor();
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
     expect(await page.getByRole('link', { name: '用户与团队' }).count()).toBe(0);
     await e2e.screenshot(page, '08-rep-home');
 
@@ -174,6 +176,8 @@ describe('users and teams', () => {
     onTestFailed(() => e2e.screenshot(page, 'failed-teams'));
     await page.goto('/login');
     await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/my-day$/);
+    await page.goto('/settings/users');
     await page.getByRole('heading', { name: '用户与团队' }).waitFor();
 
     await page.getByRole('tab', { name: '团队' }).click();

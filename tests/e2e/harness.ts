@@ -49,7 +49,9 @@ export interface E2E {
 
 /** The real server on a random port over a fresh database, and a headless Chromium. */
 export async function startE2E(): Promise<E2E> {
-  const t = await createTestApp();
+  // WEB_DIST_DIR: a build of one's own, safe from others rebuilding dist/web mid-run.
+  const webDistDir = process.env.WEB_DIST_DIR;
+  const t = await createTestApp(webDistDir ? { webDistDir: path.resolve(webDistDir) } : {});
   if (!existsSync(path.join(t.config.webDistDir, 'index.html'))) {
     await t.close();
     throw new Error(`No web build in ${t.config.webDistDir}: run "npx vite build" first`);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { generatePassword, hashPassword } from '../modules/auth/password';
+import { ensureOrgDefaults } from '../modules/orgs/orgDefaults';
 import type { Db } from './client';
 import { newId } from './ids';
 import { orgs, users } from './schema';
@@ -30,6 +31,7 @@ export async function bootstrapDatabase(
 
     const orgId = newId();
     await tx.insert(orgs).values({ id: orgId, name: 'Default' });
+    await ensureOrgDefaults(tx, orgId);
     const email = (config.adminEmail ?? 'admin@example.com').trim().toLowerCase();
     const generatedPassword = config.adminPassword ? undefined : generatePassword();
     const password = config.adminPassword ?? generatedPassword ?? '';

@@ -8,6 +8,7 @@ import { Link, matchPath, useLocation } from 'react-router';
 import type { User } from '../api/types';
 import { MENU_GROUPS, type MenuGroupKey, type PageEntry } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RemindersBell } from './RemindersBell';
 import { UserMenu } from './UserMenu';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -146,6 +147,7 @@ export function AppLayout(props: { user: User; pages: PageEntry[]; children: Rea
           )}
           {(phone || !hasMenu) && <Brand />}
           <div style={{ flex: 1 }} />
+          {hasMenu && <RemindersBell compact={phone} />}
           <LanguageSwitch />
           <UserMenu user={props.user} compact={phone} />
         </Layout.Header>

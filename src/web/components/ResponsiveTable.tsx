@@ -14,6 +14,10 @@ interface ResponsiveTableProps<T> {
   actionsTitle?: ReactNode;
   emptyText: ReactNode;
   onChange?: TableProps<T>['onChange'];
+  /** Opens the row (e.g. its detail page) on a click anywhere in the row or card. */
+  onRowClick?: (row: T) => void;
+  /** False for lists that page on the server (a "load more" button below instead). */
+  paginate?: boolean;
 }
 
 const CARDS_PER_PAGE = 10;
@@ -32,19 +36,34 @@ function cellOf<T>(column: Column<T> | undefined, row: T, index: number): ReactN
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
   const screens = Grid.useBreakpoint();
   const [page, setPage] = useState(1);
-  const { actions, columns, dataSource } = props;
+  const { actions, columns, dataSource, onRowClick } = props;
+  const paginate = props.paginate ?? true;
 
   if (screens.md === false) {
     if (dataSource.length === 0) return <>{props.emptyText}</>;
-    const first = (page - 1) * CARDS_PER_PAGE;
+    const first = paginate ? (page - 1) * CARDS_PER_PAGE : 0;
+    const shown = paginate ? dataSource.slice(first, first + CARDS_PER_PAGE) : dataSource;
     return (
       <Flex vertical gap={12}>
-        {dataSource.slice(first, first + CARDS_PER_PAGE).map((row, offset) => (
+        {shown.map((row, offset) => (
           <Card
             key={String(row[props.rowKey])}
             size="small"
+            hoverable={Boolean(onRowClick)}
+            onClick={onRowClick ? () => onRowClick(row) : undefined}
             title={cellOf(columns[0], row, first + offset)}
-            actions={actions ? [<span key="actions">{actions(row)}</span>] : undefined}
+            actions={
+              actions
+                ? [
+                    // A button in the card does its own thing, not the card's click.
+                    // biome-ignore lint/a11y/noStaticElementInteractions: only stops the bubble
+                    // biome-ignore lint/a11y/useKeyWithClickEvents: only stops the bubble
+                    <span key="actions" onClick={(event) => event.stopPropagation()}>
+                      {actions(row)}
+                    </span>,
+                  ]
+                : undefined
+            }
           >
             {columns.slice(1).map((column) => (
               <Flex key={column.key} gap={8} style={{ padding: '2px 0' }}>
@@ -58,7 +77,7 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
             ))}
           </Card>
         ))}
-        {dataSource.length > CARDS_PER_PAGE && (
+        {paginate && dataSource.length > CARDS_PER_PAGE && (
           <Pagination
             simple
             align="center"
@@ -73,7 +92,15 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
   }
 
   const withActions: Column<T>[] = actions
-    ? [...columns, { key: 'actions', title: props.actionsTitle, render: (_, row) => actions(row) }]
+    ? [
+        ...columns,
+        {
+          key: 'actions',
+          title: props.actionsTitle,
+          onCell: () => ({ onClick: (event) => event.stopPropagation() }),
+          render: (_, row) => actions(row),
+        },
+      ]
     : columns;
   return (
     <Table<T>
@@ -81,8 +108,13 @@ export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>
       columns={withActions}
       dataSource={dataSource}
       locale={{ emptyText: props.emptyText }}
-      pagination={{ showSizeChanger: true, hideOnSinglePage: false }}
+      pagination={paginate ? { showSizeChanger: true, hideOnSinglePage: false } : false}
       onChange={props.onChange}
+      onRow={
+        onRowClick
+          ? (row) => ({ onClick: () => onRowClick(row), style: { cursor: 'pointer' } })
+          : undefined
+      }
       scroll={{ x: 'max-content' }}
     />
   );

@@ -29,3 +29,15 @@ export function formatRelative(iso: string, locale: Locale, now: number = Date.n
   }
   return format.format(0, 'second');
 }
+
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** The day of an instant: '2026年3月5日' / 'Mar 5, 2026', in the browser's time zone. */
+export function formatDayOf(iso: string, locale: Locale): string {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: locale === 'zh-CN' ? 'long' : 'medium' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(iso));
+}

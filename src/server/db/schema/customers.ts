@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { funnels } from './funnels';
 import { orgs } from './orgs';
 import { teams, users } from './users';
 
@@ -45,9 +46,21 @@ export const customers = pgTable(
     teamId: uuid('team_id'),
     grade: text('grade'),
     score: integer('score'),
+    /** score ≥ the org's scoring threshold; kept with score by the scoring module. */
+    qualified: boolean('qualified'),
     lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
     nextFollowUpAt: timestamp('next_follow_up_at', { withTimezone: true }),
     custom: jsonb('custom').notNull().default({}),
+    /** Customer lifecycle (目标→清单→潜在→意向→订单→在网): the funnel, stage and entry time. */
+    lifecycleFunnelId: uuid('lifecycle_funnel_id'),
+    lifecycleStageKey: text('lifecycle_stage_key'),
+    lifecycleEnteredAt: timestamp('lifecycle_entered_at', { withTimezone: true }),
+    /** The grid team (网格) whose pool holds the customer; null: the org pool, or owned. */
+    poolTeamId: uuid('pool_team_id'),
+    /** When the customer entered its current pool; null while owned or not yet routed. */
+    pooledAt: timestamp('pooled_at', { withTimezone: true }),
+    /** When the current owner claimed or was given the customer (lapse rules count from it). */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
@@ -69,6 +82,11 @@ export const customers = pgTable(
     index('customers_tags_idx').using('gin', t.tags),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+    index('customers_lifecycle_idx').on(t.orgId, t.lifecycleFunnelId, t.lifecycleStageKey),
+    foreignKey({
+      columns: [t.orgId, t.lifecycleFunnelId],
+      foreignColumns: [funnels.orgId, funnels.id],
+    }),
   ],
 );
 

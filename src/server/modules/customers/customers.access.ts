@@ -12,16 +12,33 @@ export function managedOwners(viewer: Viewer): SQL {
 }
 
 /**
- * Which customers a user may see (数据权限): a rep their own and the pool, a manager also
- * their teams', an admin all. One place, used by every list, detail, search and export.
+ * Pool customers a user may see and claim: the org pool, and the grid pools (网格) of their
+ * own team and, for a manager, of the teams they manage. A grid team claims first; the rest
+ * of the org sees the customer once it spills over to the org pool.
+ */
+export function claimablePool(viewer: Viewer, alias = 'c'): SQL {
+  const poolTeam = sql.raw(`${alias}.pool_team_id`);
+  if (viewer.role === 'admin') return sql`true`;
+  if (viewer.role === 'manager') {
+    return sql`(${poolTeam} is null or ${poolTeam} = ${viewer.teamId}
+      or ${poolTeam} in (select t.id from teams t where t.org_id = ${viewer.orgId} and t.manager_id = ${viewer.id}))`;
+  }
+  return sql`(${poolTeam} is null or ${poolTeam} = ${viewer.teamId})`;
+}
+
+/**
+ * Which customers a user may see (数据权限): a rep their own and the pools they may claim
+ * from, a manager also their teams', an admin all. One place, used by every list, detail,
+ * search and export.
  */
 export function visibleCustomers(viewer: Viewer, alias = 'c'): SQL {
   const owner = sql.raw(`${alias}.owner_id`);
   if (viewer.role === 'admin') return sql`true`;
+  const pool = sql`(${owner} is null and ${claimablePool(viewer, alias)})`;
   if (viewer.role === 'manager') {
-    return sql`(${owner} is null or ${owner} = ${viewer.id} or ${owner} in ${managedOwners(viewer)})`;
+    return sql`(${pool} or ${owner} = ${viewer.id} or ${owner} in ${managedOwners(viewer)})`;
   }
-  return sql`(${owner} is null or ${owner} = ${viewer.id})`;
+  return sql`(${pool} or ${owner} = ${viewer.id})`;
 }
 
 /** Which customers a user may change: reps only their own (pool customers must be claimed first). */
@@ -29,4 +46,47 @@ export function editableCustomers(viewer: Viewer, alias = 'c'): SQL {
   const owner = sql.raw(`${alias}.owner_id`);
   if (viewer.role === 'rep') return sql`${owner} = ${viewer.id}`;
   return visibleCustomers(viewer, alias);
+}
+
+/**
+ * Customers whose contact details, contacts and history a user may see in full. A rep sees
+ * only the basics of a pool customer until they claim it, so the pool cannot be harvested.
+ */
+export function detailVisibleCustomers(viewer: Viewer, alias = 'c'): SQL {
+  if (viewer.role === 'rep') return sql`${sql.raw(`${alias}.owner_id`)} = ${viewer.id}`;
+  return visibleCustomers(viewer, alias);
+}
+
+/** Fields a rep does not see on a pool customer: the ways to reach it and the custom fields. */
+export const POOL_HIDDEN_FIELDS = ['phone', 'email', 'address', 'website', 'custom'] as const;
+
+/** Whether a customer owned by `ownerId` shows this viewer only its limited (pool) fields. */
+export function showsLimitedFields(viewer: Viewer, ownerId: string | null): boolean {
+  return viewer.role === 'rep' && ownerId !== viewer.id;
+}
+
+/** The customer as this viewer may see it: pool customers lose their hidden fields for reps. */
+export function limitForViewer<
+  T extends {
+    ownerId: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    website: string | null;
+    custom: Record<string, unknown>;
+  },
+>(viewer: Viewer, customer: T): T {
+  if (!showsLimitedFields(viewer, customer.ownerId)) return customer;
+  return { ...customer, phone: null, email: null, address: null, website: null, custom: {} };
+}
+
+/**
+ * Substring search over name, phone and email; on customers whose details the viewer may not
+ * see, only the name matches, so a search cannot reveal a hidden phone number.
+ */
+export function searchMatches(viewer: Viewer, pattern: string, alias = 'c'): SQL {
+  const text = sql.raw(`${alias}.search_text`);
+  if (viewer.role !== 'rep') return sql`${text} like ${pattern}`;
+  return sql`(${text} like ${pattern} and (${detailVisibleCustomers(viewer, alias)}
+    or lower(${sql.raw(`${alias}.name`)}) like ${pattern}))`;
 }

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { addDays, zonedDay, zonedDayStart } from '../../../domain/format/dates';
 import { type Db, queryRows } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
-import { visibleCustomers } from './customers.access';
+import { searchMatches, visibleCustomers } from './customers.access';
 import type { CustomerFilters, CustomerListQuery, CustomerSort } from './customers.schema';
 import {
   CUSTOMER_COLUMNS,
@@ -32,7 +32,7 @@ export function customerFilterConditions(
   else if (filters.archived !== 'all') where.push(sql`c.archived_at is null`);
   if (filters.q) {
     const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(sql`c.search_text like ${pattern}`);
+    where.push(searchMatches(viewer, pattern));
   }
   if (filters.ownerId) where.push(sql`c.owner_id = ${filters.ownerId}`);
   if (filters.inPool === 'true') where.push(sql`c.owner_id is null`);
@@ -96,7 +96,7 @@ export async function findCustomers(
     return value instanceof Date ? value.toISOString() : (value ?? null);
   };
   return {
-    items: page.map(presentCustomer),
+    items: page.map((row) => presentCustomer(row, viewer)),
     nextCursor: rows.length > query.limit && last ? encodeCursor([lastValue(last), last.id]) : null,
   };
 }

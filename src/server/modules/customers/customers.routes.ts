@@ -16,6 +16,7 @@ import {
   UpdateCustomerRequest,
 } from './customers.schema';
 import { createCustomer, findDuplicates, getCustomer, updateCustomer } from './customers.service';
+import { findCustomerTimeline, Timeline, TimelineQuery } from './customers.timeline';
 
 const IdParams = z.object({ id: Id });
 
@@ -34,7 +35,9 @@ export async function customersRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createCustomer(db, actor(request), request.body)),
+      reply
+        .status(201)
+        .send(await createCustomer(db, actor(request), request.body, ctx.clock.now())),
   );
 
   r.get(
@@ -80,6 +83,20 @@ export async function customersRoutes(app: FastifyInstance, ctx: AppContext) {
     '/customers/:id',
     { schema: { tags: ['customers'], params: IdParams, response: { 200: Customer } } },
     async (request) => getCustomer(db, authOf(request), request.params.id),
+  );
+
+  r.get(
+    '/customers/:id/timeline',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: "The customer's timeline: activities and field changes, newest first",
+        params: IdParams,
+        querystring: TimelineQuery,
+        response: { 200: Timeline },
+      },
+    },
+    async (request) => findCustomerTimeline(db, authOf(request), request.params.id, request.query),
   );
 
   r.patch(

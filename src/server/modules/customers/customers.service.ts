@@ -12,7 +12,15 @@ import {
   versionConflict,
 } from '../../http/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { editableCustomers, managedOwners, visibleCustomers } from './customers.access';
+import { checkNewCustomerOwner, recordNewCustomerOwner } from '../pool/newCustomers';
+import { refreshCustomerScore } from '../scoring/scoring.service';
+import { assertActiveSource } from '../settings/sourceChannels.service';
+import {
+  editableCustomers,
+  limitForViewer,
+  managedOwners,
+  visibleCustomers,
+} from './customers.access';
 import type {
   CreateCustomerRequest,
   Customer,
@@ -61,8 +69,9 @@ export interface CustomerRow {
 const iso = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
 
-export function presentCustomer(row: CustomerRow): Customer {
-  return {
+/** With a viewer, a pool customer shows a rep only its limited fields (customers.access). */
+export function presentCustomer(row: CustomerRow, viewer?: Viewer): Customer {
+  const customer: Customer = {
     id: row.id,
     name: row.name,
     industry: row.industry,
@@ -90,6 +99,7 @@ export function presentCustomer(row: CustomerRow): Customer {
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
   };
+  return viewer ? limitForViewer(viewer, customer) : customer;
 }
 
 export async function getCustomer(db: Db, viewer: Viewer, id: string): Promise<Customer> {
@@ -100,7 +110,7 @@ export async function getCustomer(db: Db, viewer: Viewer, id: string): Promise<C
       where c.org_id = ${viewer.orgId} and c.id = ${id} and ${visibleCustomers(viewer)}`,
   );
   if (!row) throw notFound('Customer');
-  return presentCustomer(row);
+  return presentCustomer(row, viewer);
 }
 
 /** Customers of the org that share a normalised name, phone or company email domain. */
@@ -184,7 +194,7 @@ async function resolveOwner(
     .select({ id: users.id, teamId: users.teamId, active: users.active })
     .from(users)
     .where(and(eq(users.orgId, actor.orgId), eq(users.id, requested)));
-  if (!owner || !owner.active) {
+  if (!owner?.active) {
     throw validationFailed([{ field: 'ownerId', message: 'no such active user' }]);
   }
   if (actor.role === 'manager' && requested !== actor.id) {
@@ -201,14 +211,17 @@ export async function createCustomer(
   db: Db,
   actor: Actor,
   input: CreateCustomerRequest,
+  now: Date = new Date(),
 ): Promise<Customer> {
   return db.transaction(async (tx) => {
     const custom = await validateCustomValues(tx, actor.orgId, input.custom ?? {});
+    await assertActiveSource(tx, actor.orgId, input.source);
     if (!input.confirmDuplicate) {
       const matches = await findDuplicates(tx, actor.orgId, input);
       if (matches.length > 0) throw duplicateError(matches);
     }
     const owner = await resolveOwner(tx, actor, input.ownerId);
+    await checkNewCustomerOwner(tx, actor, owner.ownerId, input, now);
     const keys = duplicateKeys({
       name: input.name,
       phone: input.phone ?? null,
@@ -239,6 +252,7 @@ export async function createCustomer(
       teamId: owner.teamId,
       createdBy: actor.id,
     });
+    await recordNewCustomerOwner(tx, actor, id, owner.ownerId, now);
     await recordAudit(tx, {
       orgId: actor.orgId,
       userId: actor.id,
@@ -252,6 +266,7 @@ export async function createCustomer(
         duplicateConfirmed: input.confirmDuplicate ?? false,
       },
     });
+    await refreshCustomerScore(tx, actor.orgId, id);
     return getCustomer(tx, { ...actor, role: 'admin' }, id);
   });
 }
@@ -280,6 +295,7 @@ export async function updateCustomer(
     if (before.version !== input.version) throw versionConflict(before);
 
     const { version: _version, archived, confirmDuplicate, ...fields } = input;
+    if (fields.source !== before.source) await assertActiveSource(tx, actor.orgId, fields.source);
     const next = { ...before, ...definedOnly(fields) };
     const identityChanged =
       fields.name !== undefined ||
@@ -335,6 +351,7 @@ export async function updateCustomer(
       entityId: id,
       changes,
     });
+    await refreshCustomerScore(tx, actor.orgId, id);
     return getCustomer(tx, { ...actor, role: 'admin' }, id);
   });
 }

@@ -1,0 +1,129 @@
+// Times the daily lapse job (回收) over a large org on PostgreSQL.
+// Run: npx tsx bench/lapse-job.ts [--customers 1000000] [--url postgres://postgres@127.0.0.1:5432/postgres]
+// Creates (and afterwards drops) its own database, crm_bench_lapse, on that server.
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { bootstrapDatabase } from '../src/server/db/bootstrap';
+import { openDatabase } from '../src/server/db/client';
+import { lapseOrg } from '../src/server/jobs/lapseJob';
+import { databaseUrlWithName } from '../tests/setup/databases';
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const CUSTOMERS = Number(values.customers);
+const REPS = 400;
+const TEAMS = 20;
+const NAME = 'crm_bench_lapse';
+const DAY = 86_400_000;
+const now = new Date('2026-09-01T01:00:00Z'); // 09:00 in Shanghai
+
+async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await fn();
+  console.log(`${label.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return result;
+}
+
+const admin = new pg.Client({ connectionString: values.url });
+await admin.connect();
+await admin.query(`drop database if exists ${NAME} with (force)`);
+await admin.query(`create database ${NAME}`);
+const database = await openDatabase({ databaseUrl: databaseUrlWithName(values.url, NAME) });
+try {
+  await database.migrate();
+  const { orgId } = await bootstrapDatabase(database.db, {
+    adminEmail: 'bench@example.com',
+    adminPassword: 'bench-password',
+  });
+  const q = (statement: ReturnType<typeof sql>) => database.query(statement);
+
+  await timed(`seed ${TEAMS} teams, ${REPS} reps`, async () => {
+    await q(sql`insert into teams (org_id, id, name)
+      select ${orgId}, gen_random_uuid(), 'Team ' || g from generate_series(1, ${TEAMS}) g`);
+    await q(sql`insert into users (org_id, id, email, name, role, team_id, password_hash)
+      select ${orgId}, gen_random_uuid(), 'rep' || g || '@bench.local', 'Rep ' || g, 'rep',
+        (select id from teams order by id offset (g % ${TEAMS}) limit 1), 'x'
+      from generate_series(1, ${REPS}) g`);
+  });
+
+  // 90% owned, claimed 0–120 days ago; the rest in the pool.
+  await timed(`seed ${CUSTOMERS.toLocaleString('en')} customers`, () =>
+    q(sql`with reps as (select id, row_number() over (order by id) - 1 as n from users where role = 'rep')
+      insert into customers (org_id, id, name, name_key, province, city, tags, owner_id, team_id,
+        claimed_at, created_at, grade)
+      select ${orgId}, gen_random_uuid(), '客户 ' || g, 'kh' || g,
+        (array['浙江','江苏','广东','上海'])[1 + g % 4], null, '{}',
+        case when g % 10 <> 0 then r.id end,
+        case when g % 10 <> 0 then u.team_id end,
+        case when g % 10 <> 0 then ${now}::timestamptz - (g % 120) * interval '1 day' end,
+        ${now}::timestamptz - interval '200 days',
+        (array['A','B','C','D', null])[1 + g % 5]
+      from generate_series(1, ${CUSTOMERS}) g
+      join reps r on r.n = g % ${REPS}
+      join users u on u.id = r.id`),
+  );
+
+  // Most owners worked their customers lately: one effective call each, 0–45 days ago,
+  // plus a non-effective note on every third customer.
+  await timed('seed activities', () =>
+    q(sql`insert into activities (org_id, id, customer_id, user_id, type, occurred_at, summary, effective)
+      select c.org_id, gen_random_uuid(), c.id, c.owner_id, 'call',
+        ${now}::timestamptz - ((abs(hashtext(c.id::text)) % 46) * interval '1 day'), 'call', true
+      from customers c where c.owner_id is not null
+      union all
+      select c.org_id, gen_random_uuid(), c.id, c.owner_id, 'wechat', ${now}::timestamptz, 'note', false
+      from customers c where c.owner_id is not null and abs(hashtext(c.id::text)) % 3 = 0`),
+  );
+
+  // A fifth of owned customers have a deal in one funnel: most open, some won, with history.
+  const [funnel] = await q(sql`insert into funnels (org_id, id, name, stages)
+    values (${orgId}, gen_random_uuid(), '{"zh-CN":"六步","en":"Six step"}', '[]') returning id`);
+  await timed('seed deals and stage history', async () => {
+    await q(sql`insert into deals (org_id, id, customer_id, funnel_id, name, amount_cents, stage_key,
+        stage_entered_at, probability, status, owner_id)
+      select c.org_id, gen_random_uuid(), c.id, ${funnel?.id}, 'deal', 1000000,
+        (array['potential','intent','order'])[1 + abs(hashtext(c.id::text)) % 3],
+        ${now}::timestamptz - interval '30 days', 40,
+        case when abs(hashtext(c.id::text)) % 7 = 0 then 'won' else 'open' end, c.owner_id
+      from customers c where c.owner_id is not null and abs(hashtext(c.id::text)) % 5 = 0`);
+    await q(sql`insert into stage_history (org_id, id, customer_id, deal_id, funnel_id, to_stage_key,
+        direction, at, by_user_id)
+      select d.org_id, gen_random_uuid(), d.customer_id, d.id, d.funnel_id, d.stage_key, 'forward',
+        ${now}::timestamptz - ((abs(hashtext(d.id::text)) % 90) * interval '1 day'), d.owner_id
+      from deals d`);
+  });
+
+  await timed('rules: org, two teams, one funnel', async () => {
+    await q(sql`insert into lapse_rules (org_id, id, name, no_activity_days, warn_days)
+      values (${orgId}, gen_random_uuid(), '30 天未有效沟通', 30, 3)`);
+    await q(sql`insert into lapse_rules (org_id, id, name, team_id, no_activity_days, warn_days, exempt_grades)
+      select ${orgId}, gen_random_uuid(), 'Team rule ' || t.name, t.id, 40, 5, '{A}'
+      from (select * from teams order by id limit 2) t`);
+    await q(sql`insert into lapse_rules (org_id, id, name, funnel_id, no_activity_days, no_progress_days,
+        warn_days, exempt_stage_keys)
+      values (${orgId}, gen_random_uuid(), 'Funnel: 60 days without progress', ${funnel?.id}, 45, 60, 7, '{order}')`);
+  });
+  // A settled table, as autovacuum would leave it (hint bits set, statistics fresh).
+  await timed('vacuum analyze', () => q(sql`vacuum analyze`));
+
+  const org = { id: orgId, timeZone: 'Asia/Shanghai' };
+  const first = await timed('lapse job, first run', () => lapseOrg(database.db, org, now));
+  console.log('   ', first);
+  const second = await timed('lapse job, second run (nothing left to do)', () =>
+    lapseOrg(database.db, org, now),
+  );
+  console.log('   ', second);
+  const tomorrow = new Date(now.getTime() + DAY);
+  const third = await timed('lapse job, next day', () => lapseOrg(database.db, org, tomorrow));
+  console.log('   ', third);
+} finally {
+  await database.close();
+  if (!values.keep) await admin.query(`drop database if exists ${NAME} with (force)`);
+  await admin.end();
+}

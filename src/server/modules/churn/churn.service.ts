@@ -1,0 +1,231 @@
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  type ChurnOptions,
+  type ChurnWarning,
+  type ChurnWarningCode,
+  churnWarnings,
+  DEFAULT_CHURN_OPTIONS,
+} from '../../../domain/churn';
+import { isValidDay, zonedDay } from '../../../domain/format/dates';
+import type { Locale } from '../../../domain/vocabulary';
+import { type Db, queryRows } from '../../db/client';
+import type { AuthContext } from '../../http/auth';
+import { decodeCursor, encodeCursor } from '../../http/pagination';
+import { visibleCustomers } from '../customers/customers.access';
+import {
+  ensureCustomFields,
+  readSetting,
+  type StoredSetting,
+  writeSetting,
+} from '../scoring/qualificationSettings';
+import {
+  CHURN_CODES,
+  type ChurnReport,
+  type ChurnReportQuery,
+  type ChurnSettings,
+  type FlaggedCustomer,
+  type UpdateChurnSettingsRequest,
+} from './churn.schema';
+
+type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
+
+export type ChurnConfig = Required<ChurnOptions> & { defaultPaymentTermsDays: number };
+
+const DEFAULT_CHURN: ChurnConfig = { ...DEFAULT_CHURN_OPTIONS, defaultPaymentTermsDays: 30 };
+/** The customer custom field holding the contract end date (合同到期日). */
+export const CONTRACT_END_FIELD = 'contractEndDate';
+
+export function readChurnConfig(db: Db, orgId: string): Promise<StoredSetting<ChurnConfig>> {
+  return readSetting(db, orgId, 'churn', DEFAULT_CHURN, (tx) =>
+    ensureCustomFields(tx, orgId, [{ key: CONTRACT_END_FIELD, label: '合同到期日', type: 'date' }]),
+  );
+}
+
+const presentSettings = (stored: StoredSetting<ChurnConfig>): ChurnSettings => ({
+  ...stored.value,
+  version: stored.version,
+  updatedAt: stored.updatedAt,
+  updatedBy: stored.updatedBy,
+});
+
+export async function getChurnSettings(db: Db, orgId: string): Promise<ChurnSettings> {
+  return presentSettings(await readChurnConfig(db, orgId));
+}
+
+export async function updateChurnSettings(
+  db: Db,
+  actor: Viewer & { ip?: string | null },
+  input: UpdateChurnSettingsRequest,
+): Promise<ChurnSettings> {
+  return db.transaction(async (tx) => {
+    const current = (await readChurnConfig(tx, actor.orgId)).value;
+    const { version, ...changes } = input;
+    const next: ChurnConfig = { ...current, ...changes };
+    return presentSettings(await writeSetting(tx, actor, 'churn', version, next, DEFAULT_CHURN));
+  });
+}
+
+interface InputRow {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  team_id: string | null;
+  grade: string | null;
+  contract_end: string | null;
+  order_dates: string[] | null;
+  last90: number | null;
+  prev90: number | null;
+  overdue: number | null;
+}
+
+/**
+ * The inputs of churnWarnings per customer, in one query: distinct order days of the last
+ * three years, revenue in the last 90 days and the 90 before, the unpaid amount past its due
+ * date (or past the default terms when a record has none), and the contract end date.
+ * Only customers with sales records or a contract end date can be flagged.
+ */
+function inputsQuery(orgId: string, today: string, config: ChurnConfig, where: SQL[]): SQL {
+  const due = sql`coalesce(s.due_date, s.order_date + ${config.defaultPaymentTermsDays}::int)`;
+  return sql`with candidates as (
+      select c.id, c.name, c.owner_id, u.name as owner_name, c.team_id, c.grade,
+        c.custom->>${CONTRACT_END_FIELD} as contract_end
+      from customers c left join users u on u.org_id = c.org_id and u.id = c.owner_id
+      where ${sql.join(where, sql` and `)}
+    ), sales as (
+      select s.customer_id,
+        array_agg(distinct s.order_date::text) filter (
+          -- older orders say little about the customer's rhythm today
+          where s.order_date > (${today}::date - interval '3 years')::date
+        ) as order_dates,
+        sum(s.amount_cents) filter (where s.order_date > ${today}::date - 90)::bigint as last90,
+        sum(s.amount_cents) filter (where s.order_date <= ${today}::date - 90
+          and s.order_date > ${today}::date - 180)::bigint as prev90,
+        sum(greatest(s.amount_cents - coalesce(s.paid_cents, 0), 0))
+          filter (where ${due} < ${today}::date)::bigint as overdue
+      from sales_lines s join candidates k on k.id = s.customer_id
+      where s.org_id = ${orgId} and s.order_date <= ${today}::date
+      group by s.customer_id
+    )
+    select k.*, s.order_dates, s.last90, s.prev90, s.overdue
+    from candidates k left join sales s on s.customer_id = k.id
+    where s.customer_id is not null or k.contract_end is not null`;
+}
+
+function present(row: InputRow, warnings: ChurnWarning[], locale: Locale): FlaggedCustomer {
+  return {
+    customerId: row.id,
+    customerName: row.name,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    teamId: row.team_id,
+    grade: row.grade,
+    warnings: warnings.map((w) => ({
+      code: w.code,
+      severity: w.severity,
+      label: w.label[locale],
+      detail: w.detail,
+    })),
+  };
+}
+
+async function flaggedCustomers(
+  db: Db,
+  orgId: string,
+  where: SQL[],
+  context: { now: Date; timeZone: string; locale: Locale },
+): Promise<{ today: string; flagged: FlaggedCustomer[] }> {
+  const config = (await readChurnConfig(db, orgId)).value;
+  const today = zonedDay(context.now, context.timeZone);
+  const rows = await queryRows<InputRow>(db, inputsQuery(orgId, today, config, where));
+  const flagged: FlaggedCustomer[] = [];
+  for (const row of rows) {
+    const warnings = churnWarnings(
+      {
+        orderDates: row.order_dates ?? [],
+        revenueLast90Cents: Number(row.last90 ?? 0),
+        revenuePrev90Cents: Number(row.prev90 ?? 0),
+        overdueCents: Number(row.overdue ?? 0),
+        contractEndDate: row.contract_end && isValidDay(row.contract_end) ? row.contract_end : null,
+        today,
+      },
+      config,
+    );
+    if (warnings.length > 0) flagged.push(present(row, warnings, context.locale));
+  }
+  return { today, flagged };
+}
+
+type SortKey = [number, number, string, string];
+const sortKey = (c: FlaggedCustomer): SortKey => [
+  -c.warnings.filter((w) => w.severity === 'critical').length,
+  -c.warnings.length,
+  c.customerName,
+  c.customerId,
+];
+function compareKeys(a: SortKey, b: SortKey): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number | string;
+    const y = b[i] as number | string;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+}
+
+/** Flagged customers the viewer sees, most urgent first, paged by a cursor on that order. */
+export async function findChurnWarnings(
+  db: Db,
+  viewer: Viewer,
+  query: ChurnReportQuery,
+  context: { now: Date; timeZone: string; locale: Locale },
+): Promise<ChurnReport> {
+  const where: SQL[] = [
+    sql`c.org_id = ${viewer.orgId}`,
+    sql`c.archived_at is null`,
+    visibleCustomers(viewer),
+  ];
+  if (query.ownerId) where.push(sql`c.owner_id = ${query.ownerId}`);
+  if (query.teamId) where.push(sql`c.team_id = ${query.teamId}`);
+  const { today, flagged } = await flaggedCustomers(db, viewer.orgId, where, context);
+  const matching = flagged.filter(
+    (c) =>
+      (!query.code || c.warnings.some((w) => w.code === query.code)) &&
+      (!query.severity || c.warnings.some((w) => w.severity === query.severity)),
+  );
+  const counts = Object.fromEntries(
+    CHURN_CODES.map((code) => [
+      code,
+      matching.filter((c) => c.warnings.some((w) => w.code === code)).length,
+    ]),
+  ) as Record<ChurnWarningCode, number>;
+  matching.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
+  const after = query.cursor ? (decodeCursor(query.cursor, 4) as SortKey) : null;
+  const rest = after ? matching.filter((c) => compareKeys(sortKey(c), after) > 0) : matching;
+  const page = rest.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: rest.length > query.limit && last ? encodeCursor(sortKey(last)) : null,
+    counts,
+    asOf: today,
+  };
+}
+
+/** The warnings of one customer the viewer can see ([] when none); null when not visible. */
+export async function warningsOfCustomer(
+  db: Db,
+  viewer: Viewer,
+  customerId: string,
+  context: { now: Date; timeZone: string; locale: Locale },
+): Promise<{ asOf: string; warnings: FlaggedCustomer['warnings'] } | null> {
+  const [visible] = await queryRows(
+    db,
+    sql`select 1 from customers c where c.org_id = ${viewer.orgId} and c.id = ${customerId}
+      and ${visibleCustomers(viewer)}`,
+  );
+  if (!visible) return null;
+  const where = [sql`c.org_id = ${viewer.orgId}`, sql`c.id = ${customerId}`];
+  const { today, flagged } = await flaggedCustomers(db, viewer.orgId, where, context);
+  return { asOf: today, warnings: flagged[0]?.warnings ?? [] };
+}

@@ -1,0 +1,12 @@
+import type { Db } from '../../db/client';
+import { seedDefaultSourceChannels } from '../settings/sourceChannels.service';
+import { seedDefaultTopics } from '../topics/topics.service';
+
+/**
+ * What a new org starts with: the seeds' source channels and follow-up topic library.
+ * Idempotent: each list is seeded only while the org has none, so edits are never undone.
+ */
+export async function ensureOrgDefaults(tx: Db, orgId: string): Promise<void> {
+  await seedDefaultSourceChannels(tx, orgId);
+  await seedDefaultTopics(tx, orgId);
+}

@@ -1,0 +1,133 @@
+import { App, Button, Checkbox, Flex, Input, Segmented, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Deal, UnmetItem } from '../../api/types';
+import { currentLocale } from '../../i18n';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { activityTypeLabel } from '../funnels/labels';
+import { useDealActivities, useSetCheck } from './api';
+
+type EvidenceKind = 'note' | 'url' | 'activity';
+
+/** One entry criterion to tick (清单制), optionally with evidence: a note, a link or a follow-up. */
+export function CriterionRow(props: {
+  deal: Pick<Deal, 'id' | 'customerId'>;
+  item: Pick<UnmetItem, 'id' | 'label' | 'stageKey'>;
+  met: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const setCheck = useSetCheck();
+  const [evidenceOpen, setEvidenceOpen] = useState(false);
+  const [kind, setKind] = useState<EvidenceKind>('note');
+  const [note, setNote] = useState('');
+  const [url, setUrl] = useState('');
+  const [activityId, setActivityId] = useState<string | undefined>();
+  const checked = setCheck.isPending ? Boolean(setCheck.variables?.checked) : props.met;
+
+  function evidence() {
+    if (!evidenceOpen) return undefined;
+    if (kind === 'note' && note.trim()) return { note: note.trim() };
+    if (kind === 'url' && url.trim()) return { url: url.trim() };
+    if (kind === 'activity' && activityId) return { activityId };
+    return undefined;
+  }
+
+  async function toggle(next: boolean) {
+    try {
+      await setCheck.mutateAsync({
+        id: props.deal.id,
+        stageKey: props.item.stageKey,
+        itemId: props.item.id,
+        checked: next,
+        evidence: next ? evidence() : undefined,
+      });
+      if (next) setEvidenceOpen(false);
+    } catch (error) {
+      message.error(describeError(t, error));
+    }
+  }
+
+  return (
+    <Flex vertical gap={6}>
+      <Flex gap={8} align="start" justify="space-between">
+        <Checkbox checked={checked} onChange={(event) => void toggle(event.target.checked)}>
+          {props.item.label}
+        </Checkbox>
+        {!checked && (
+          <Button
+            type="link"
+            size="small"
+            style={{ flexShrink: 0 }}
+            aria-expanded={evidenceOpen}
+            onClick={() => setEvidenceOpen((open) => !open)}
+          >
+            {t('deals.evidence.add')}
+          </Button>
+        )}
+      </Flex>
+      {evidenceOpen && !checked && (
+        <Flex vertical gap={6} style={{ marginInlineStart: 24 }}>
+          <Segmented<EvidenceKind>
+            size="small"
+            value={kind}
+            onChange={setKind}
+            options={[
+              { value: 'note', label: t('deals.evidence.note') },
+              { value: 'url', label: t('deals.evidence.url') },
+              { value: 'activity', label: t('deals.evidence.activity') },
+            ]}
+          />
+          {kind === 'note' && (
+            <Input.TextArea
+              aria-label={t('deals.evidence.note')}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+              maxLength={2000}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          )}
+          {kind === 'url' && (
+            <Input
+              aria-label={t('deals.evidence.url')}
+              placeholder="https://"
+              inputMode="url"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+            />
+          )}
+          {kind === 'activity' && (
+            <ActivityPicker deal={props.deal} value={activityId} onChange={setActivityId} />
+          )}
+          <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('deals.evidence.hint')}</span>
+        </Flex>
+      )}
+    </Flex>
+  );
+}
+
+function ActivityPicker(props: {
+  deal: Pick<Deal, 'id' | 'customerId'>;
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const activities = useDealActivities(props.deal.customerId, props.deal.id);
+  const locale = currentLocale();
+  return (
+    <Select
+      aria-label={t('deals.evidence.activity')}
+      allowClear
+      loading={activities.isPending}
+      placeholder={t('deals.evidence.pickActivity')}
+      notFoundContent={t('deals.evidence.noActivities')}
+      value={props.value}
+      onChange={props.onChange}
+      options={(activities.data ?? []).map((activity) => ({
+        value: activity.id,
+        label: `${formatDateTime(activity.occurredAt, locale)} · ${activityTypeLabel(t, activity.type)} · ${activity.summary}`,
+      }))}
+    />
+  );
+}
