@@ -195,6 +195,28 @@ describe('customer archive', () => {
     await form.getByRole('button', { name: '仍然保存' }).click();
     await form.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { name: '华星精密机械' }).waitFor();
+
+    // Someone else edits the customer while the form is open: nothing is lost silently.
+    await page.getByRole('button', { name: '编辑' }).first().click();
+    const edit = page.getByRole('dialog', { name: '编辑客户' });
+    await edit.getByLabel('行业').waitFor();
+    const id = page.url().split('/').pop() as string;
+    const stored = await e2e.t.call('GET', `/api/v1/customers/${id}`, { token: e2e.t.adminToken });
+    const changed = await e2e.t.call('PATCH', `/api/v1/customers/${id}`, {
+      token: e2e.t.adminToken,
+      body: { version: stored.json().version, industry: '机械制造' },
+    });
+    expect(changed.statusCode).toBe(200);
+    await edit.getByLabel('城市').fill('无锡');
+    await edit.getByLabel('城市').press('Enter');
+    await edit.getByText('这条记录刚被其他人修改过。已载入最新内容，请确认后重新保存。').waitFor();
+    expect(await edit.getByLabel('行业').inputValue()).toBe('机械制造');
+    await edit.getByLabel('城市').fill('无锡');
+    await edit.getByLabel('城市').press('Enter');
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByText('无锡', { exact: true }).waitFor();
+    const saved = await e2e.t.call('GET', `/api/v1/customers/${id}`, { token: e2e.t.adminToken });
+    expect(saved.json()).toMatchObject({ industry: '机械制造', city: '无锡' });
     expect(e2e.pageErrors).toEqual([]);
   });
 

@@ -231,6 +231,8 @@ describe('users and teams', () => {
     const managerPage = await e2e.newPage();
     await managerPage.goto('/login');
     await logIn(managerPage, manager.email, manager.password);
+    await managerPage.waitForURL(/\/my-day$/);
+    await managerPage.goto('/settings/users');
     await managerPage.getByText('只有管理员可以修改用户和团队，你可以在这里查看。').waitFor();
     await managerPage.getByRole('cell', { name: REP.email }).waitFor();
     expect(await managerPage.getByRole('button', { name: '新建用户' }).count()).toBe(0);

@@ -131,7 +131,7 @@ export function AppLayout(props: { user: User; pages: PageEntry[]; children: Rea
             lineHeight: '56px',
             display: 'flex',
             alignItems: 'center',
-            gap: 12,
+            gap: phone ? 6 : 12,
             position: 'sticky',
             top: 0,
             zIndex: 10,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { currentLocale } from '../i18n';
 import { formatRelative } from '../lib/format';
-import { useReminders } from '../pages/tasks/api';
+import { useReminders } from '../pages/tasks/reminders';
 
 /** The header's reminders: open tasks due now or earlier, counted on the bell and listed under it. */
 export function RemindersBell({ compact }: { compact?: boolean }) {

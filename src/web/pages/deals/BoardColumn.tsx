@@ -86,6 +86,7 @@ export function BoardColumn(props: {
   return (
     <section
       aria-label={column.name}
+      data-stage={column.key}
       {...dropHandlers}
       style={{
         flex: `0 0 ${typeof props.width === 'number' ? `${props.width}px` : props.width}`,

@@ -21,7 +21,7 @@ export function BoardFilterBar(props: {
         placeholder={t('deals.closeMonth')}
         value={filters.closeMonth ? dayjs(`${filters.closeMonth}-01`) : null}
         onChange={(value) => onChange('month', value ? value.format('YYYY-MM') : null)}
-        style={{ width: 170 }}
+        style={{ width: 190 }}
       />
       <Checkbox
         checked={filters.stale}

@@ -1,5 +1,5 @@
 import { App, Button, Checkbox, Flex, Input, Segmented, Select } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, UnmetItem } from '../../api/types';
 import { currentLocale } from '../../i18n';
@@ -24,7 +24,12 @@ export function CriterionRow(props: {
   const [note, setNote] = useState('');
   const [url, setUrl] = useState('');
   const [activityId, setActivityId] = useState<string | undefined>();
-  const checked = setCheck.isPending ? Boolean(setCheck.variables?.checked) : props.met;
+  // The tick shows at once and stays until the reloaded gate agrees.
+  const [optimistic, setOptimistic] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (optimistic !== null && props.met === optimistic) setOptimistic(null);
+  }, [props.met, optimistic]);
+  const checked = optimistic ?? props.met;
 
   function evidence() {
     if (!evidenceOpen) return undefined;
@@ -35,6 +40,7 @@ export function CriterionRow(props: {
   }
 
   async function toggle(next: boolean) {
+    setOptimistic(next);
     try {
       await setCheck.mutateAsync({
         id: props.deal.id,
@@ -45,6 +51,7 @@ export function CriterionRow(props: {
       });
       if (next) setEvidenceOpen(false);
     } catch (error) {
+      setOptimistic(null);
       message.error(describeError(t, error));
     }
   }

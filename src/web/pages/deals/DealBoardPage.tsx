@@ -1,6 +1,6 @@
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { Alert, Button, Flex, Grid, Select, Spin, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Deal } from '../../api/types';
@@ -37,6 +37,7 @@ export default function DealBoardPage() {
   const funnels = useFunnels('deals');
   const [creating, setCreating] = useState(false);
   const [dragging, setDragging] = useState<Deal | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
 
   const funnelList = funnels.data ?? [];
   const asked = params.get('funnel') ?? rememberedFunnel();
@@ -155,12 +156,30 @@ export default function DealBoardPage() {
               title={filtered ? t('deals.noMatch') : t('deals.emptyFunnel')}
             />
           )}
+          {phone && (
+            <Select
+              aria-label={t('deals.jumpToStage')}
+              placeholder={t('deals.jumpToStage')}
+              value={null}
+              onChange={(key: string) =>
+                boardRef.current
+                  ?.querySelector(`[data-stage="${CSS.escape(key)}"]`)
+                  ?.scrollIntoView({ behavior: 'smooth', inline: 'start', block: 'nearest' })
+              }
+              options={board.data.stages.map((column) => ({
+                value: column.key,
+                label: `${column.name} (${column.count})`,
+              }))}
+              style={{ width: '100%', marginBottom: 8 }}
+            />
+          )}
           {!phone && (
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
               {t('deals.dragHint')}
             </Typography.Paragraph>
           )}
           <div
+            ref={boardRef}
             style={{
               display: 'flex',
               gap: 12,

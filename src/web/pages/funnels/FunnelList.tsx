@@ -10,6 +10,7 @@ import { currentLocale } from '../../i18n';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useFunnels } from './api';
 import { CreateFunnelModal } from './CreateFunnelModal';
+import { LostReasonsCard } from './LostReasonsCard';
 import { purposeLabel } from './labels';
 import { StageChain } from './StageChain';
 
@@ -96,6 +97,7 @@ export function FunnelList() {
       </Flex>
       <Typography.Paragraph type="secondary">{t('funnels.intro')}</Typography.Paragraph>
       <Card>{body}</Card>
+      <LostReasonsCard />
       {creating && (
         <CreateFunnelModal
           onClose={() => setCreating(false)}

@@ -7,18 +7,11 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, query } from '../../api/client';
-import type {
-  CreateTaskRequest,
-  MyDay,
-  Page,
-  Reminders,
-  Task,
-  UpdateTaskRequest,
-} from '../../api/types';
+import type { CreateTaskRequest, MyDay, Page, Task, UpdateTaskRequest } from '../../api/types';
+import { remindersKey } from './reminders';
 
 const tasksKey = ['tasks'] as const;
 const myDayKey = ['me', 'day'] as const;
-export const remindersKey = ['me', 'reminders'] as const;
 
 /** Everything that shows tasks, birthdays or follow-up dates: after any change to them. */
 export function invalidateTaskViews(queryClient: QueryClient) {
@@ -31,16 +24,6 @@ export function invalidateTaskViews(queryClient: QueryClient) {
 
 export function useMyDay() {
   return useQuery({ queryKey: myDayKey, queryFn: () => api.get<MyDay>('/me/day') });
-}
-
-export function useReminders() {
-  return useQuery({
-    queryKey: remindersKey,
-    queryFn: () => api.get<Reminders>('/me/reminders'),
-    // Tasks fall due while the page stays open.
-    refetchInterval: 60_000,
-    staleTime: 30_000,
-  });
 }
 
 export interface TaskParams {
