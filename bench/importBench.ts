@@ -43,13 +43,19 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  // A first start runs initdb, which takes a while on a busy machine.
   for (let attempt = 0; ; attempt++) {
+    if (exited !== null) throw new Error(`server exited with ${exited}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (attempt > 600) throw new Error('server did not start');
+    if (attempt > 3000) throw new Error('server did not start in 10 minutes');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const login = await fetch(`${url}/api/v1/auth/login`, {

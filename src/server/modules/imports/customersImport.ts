@@ -22,7 +22,13 @@ import {
   type NewCustomer,
   updateCustomers,
 } from '../customers/customers.bulk';
-import type { JobState, Prepared, ProcessorInput, RowProcessor } from './importJob';
+import {
+  customerStatistics,
+  type JobState,
+  type Prepared,
+  type ProcessorInput,
+  type RowProcessor,
+} from './importJob';
 import type { DuplicateMode } from './imports.schema';
 import { scoreNewCustomers } from './salesImport';
 import { pickCells } from './table';
@@ -101,6 +107,7 @@ export async function customersProcessor(
       : null;
   const columnNames = mapping as Partial<Record<CustomerField, string>>;
   const actor = { orgId: job.orgId, userId: viewer.id };
+  const statistics = customerStatistics();
   const context = { importId: job.id };
 
   /** Who owns a new customer, or why the row cannot say. */
@@ -213,6 +220,7 @@ export async function customersProcessor(
       }
 
       await insertCustomers(tx, actor, pending, context);
+      await statistics(tx, pending.length);
       state.count('createdCustomers', pending.length);
       await updateCustomers(tx, actor, [...updates.values()], context, ctx.clock.now());
       state.count('updatedCustomers', updates.size);

@@ -14,7 +14,7 @@ import { readSalesRow } from '../../../domain/imports/salesRecord';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/client';
 import { newId } from '../../db/ids';
-import { importFiles, imports } from '../../db/schema';
+import { imports } from '../../db/schema';
 import { notFound, validationFailed } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
@@ -99,7 +99,7 @@ export async function createImport(
 ): Promise<{ id: string }> {
   const fields = parseUploadFields(upload.fields);
   const { sheet, table } = await inspect(ctx, upload, fields.kind);
-  await closeRows(table);
+  await table.close();
   const { mapping } = resolveMapping(fields.kind, table.headers, fields.mapping);
   const db = ctx.database.db;
   const fingerprint = createHash('sha256').update(upload.bytes).digest('hex');
@@ -143,9 +143,12 @@ export async function createImport(
       createdAt: now,
       ...(options.claim ? { startedAt: now, heartbeatAt: now } : {}),
     });
-    await tx
-      .insert(importFiles)
-      .values({ orgId: actor.orgId, importId: id, content: upload.bytes });
+    // As base64 text: PGlite encodes a binary parameter byte by byte (a 10 MB file took
+    // ~40 s), while decode() in SQL takes a fraction of a second on both drivers.
+    await tx.execute(
+      sql`insert into import_files (org_id, import_id, content)
+        values (${actor.orgId}, ${id}, decode(${upload.bytes.toString('base64')}, 'base64'))`,
+    );
     await recordAudit(tx, {
       orgId: actor.orgId,
       userId: actor.id,
@@ -162,11 +165,6 @@ export async function createImport(
     });
   });
   return { id };
-}
-
-/** Stops reading a table early (an .xlsx stream holds a parser open). */
-async function closeRows(table: Table): Promise<void> {
-  await table.rows[Symbol.asyncIterator]().return?.();
 }
 
 /** The mapping step: headers, the guess, and the first rows as the import would read them. */
@@ -189,6 +187,7 @@ export async function previewImport(ctx: AppContext, upload: Upload): Promise<Im
     rows.push(previewRow(kind, row, mapping, columns, sheet, table.headers.length));
     if (rows.length >= PREVIEW_ROWS) break;
   }
+  await table.close();
   return {
     kind,
     fileFormat: sheet.format,

@@ -16,7 +16,13 @@ import {
   type MatchedCustomer,
 } from '../customers/customers.bulk';
 import { recomputeScores } from '../scoring/scoring.service';
-import type { JobState, Prepared, ProcessorInput, RowProcessor } from './importJob';
+import {
+  customerStatistics,
+  type JobState,
+  type Prepared,
+  type ProcessorInput,
+  type RowProcessor,
+} from './importJob';
 import { pickCells } from './table';
 import { loadUserDirectory, type UserDirectory } from './userDirectory';
 
@@ -47,6 +53,7 @@ export function salesProcessor(input: ProcessorInput): RowProcessor<SalesItem> {
   // Customers found or created by earlier batches of this job: not looked up again.
   const known = new Map<string, string>();
   let pending = new Map<string, string>();
+  const statistics = customerStatistics();
   let directory: UserDirectory | null = null;
 
   return {
@@ -88,33 +95,36 @@ export function salesProcessor(input: ProcessorInput): RowProcessor<SalesItem> {
         const customerId = customerIds.get(item.record.customerKey);
         return customerId ? [{ entry, item, customerId }] : [];
       });
-      const existing = new Map(
-        (
-          await queryRows<{
-            natural_key: string;
-            paid_cents: number | null;
-            paid_at: string | null;
-            due_date: string | null;
-          }>(
-            tx,
-            sql`select natural_key, paid_cents, paid_at::text as paid_at, due_date::text as due_date
-              from sales_lines where org_id = ${job.orgId}
-                and natural_key = any(${sql.param(lines.map((line) => line.item.naturalKey))}::text[])`,
-          )
-        ).map((row) => [row.natural_key, row]),
-      );
-      const fresh = lines.filter((line) => !existing.has(line.item.naturalKey));
       const inserted = new Set(
         await insertLines(
           tx,
           job.orgId,
           job.id,
-          fresh.map(({ item, customerId }) => ({
+          lines.map(({ item, customerId }) => ({
             ...item,
             customerId,
             ownerId: ownerOf(item.record, directory as UserDirectory, state),
           })),
         ),
+      );
+      // Lines the database already had (a re-import): only their payment may change.
+      const repeated = lines.filter((line) => !inserted.has(line.item.naturalKey));
+      const existing = new Map(
+        repeated.length === 0
+          ? []
+          : (
+              await queryRows<{
+                natural_key: string;
+                paid_cents: number | null;
+                paid_at: string | null;
+                due_date: string | null;
+              }>(
+                tx,
+                sql`select natural_key, paid_cents, paid_at::text as paid_at, due_date::text as due_date
+                  from sales_lines where org_id = ${job.orgId}
+                    and natural_key = any(${sql.param(repeated.map((line) => line.item.naturalKey))}::text[])`,
+              )
+            ).map((row) => [row.natural_key, row]),
       );
       for (const { item } of lines) {
         if (inserted.has(item.naturalKey)) {
@@ -199,6 +209,7 @@ export function salesProcessor(input: ProcessorInput): RowProcessor<SalesItem> {
       teamId: null,
     }));
     await insertCustomers(tx, { orgId: job.orgId, userId: viewer.id }, fresh, { importId: job.id });
+    await statistics(tx, fresh.length);
     state.count('createdCustomers', fresh.length);
     return ids;
   }

@@ -19,7 +19,9 @@ export interface Table {
   /** Present rows above the first data row (title and header rows). */
   rowsAbove: number;
   /** Data rows, from the first one under the header; read once. */
-  rows: AsyncIterable<SheetRow>;
+  rows: AsyncGenerator<SheetRow>;
+  /** Stops reading early (an .xlsx holds a parser open until then). */
+  close(): Promise<void>;
 }
 
 /** Finds the header among the first rows and hands back the rows under it. */
@@ -47,18 +49,27 @@ export async function openTable(sheet: Sheet, kind: ImportKind): Promise<Table> 
     throw new FileRefused('has no header row in its first rows');
   }
   const buffered = head.slice(found.dataStart);
+  async function* rows(): AsyncGenerator<SheetRow> {
+    try {
+      yield* buffered;
+      if (exhausted) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield next.value;
+      }
+      exhausted = true;
+    } finally {
+      if (!exhausted) await iterator.return?.();
+    }
+  }
+  const generator = rows();
   return {
     headerRow: headerRow.number,
     headers: found.headers,
     rowsAbove: found.dataStart,
-    rows: {
-      async *[Symbol.asyncIterator]() {
-        yield* buffered;
-        if (exhausted) return;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-          yield next.value;
-        }
-      },
+    rows: generator,
+    async close() {
+      await generator.return(undefined);
+      if (!exhausted) await iterator.return?.();
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   type EvaluableRule,
   type RuleForDay,
   rulesForDay,
+  tuneForOrgScan,
 } from './lapseEvaluation';
 import type { LapseWarning, PreviewRequest, PreviewResult } from './lapseRules.schema';
 import { activeRulesForEvaluation, assertValidRule } from './lapseRules.service';
@@ -62,21 +63,25 @@ export async function previewLapses(
   const empty = { day, lapsing: 0, warning: 0, byRule: [], byOwner: [], sample: [] };
   if (rules.length === 0) return empty;
   const ranked = rulesForDay(rules, day, org.timeZone);
-  const groups = await queryRows<{
-    position: number;
-    owner_id: string;
-    owner_name: string;
-    status: 'lapsed' | 'warning';
-    customers: number;
-    sample: string[];
-  }>(
-    db,
-    sql`with ${dueForLapseCtes({ orgId, timeZone: org.timeZone }, ranked)}
+  const groups = await db.transaction(async (tx) => {
+    await tuneForOrgScan(tx);
+    return queryRows<{
+      position: number;
+      owner_id: string;
+      owner_name: string;
+      status: 'lapsed' | 'warning';
+      customers: number;
+      sample: SampleJson[];
+    }>(
+      tx,
+      sql`with ${dueForLapseCtes({ orgId, timeZone: org.timeZone }, ranked)}
       select d.position, d.owner_id, u.name as owner_name, d.status, count(*)::int as customers,
-        (array_agg(d.customer_id::text order by d.deadline, d.customer_id))[1:5] as sample
+        (array_agg(jsonb_build_object('customerId', d.customer_id, 'triggers', d.triggers,
+          'deadline', d.deadline::text) order by d.deadline, d.customer_id))[1:5] as sample
       from due d join users u on u.org_id = ${orgId} and u.id = d.owner_id
       group by d.position, d.owner_id, u.name, d.status`,
-  );
+    );
+  });
   const count = (rows: typeof groups, status: string) =>
     rows.filter((row) => row.status === status).reduce((sum, row) => sum + row.customers, 0);
   const byRule = ranked.map((rule) => {
@@ -100,9 +105,14 @@ export async function previewLapses(
       };
     })
     .sort((a, b) => b.lapsing - a.lapsing || b.warning - a.warning);
-  const sampleIds = groups
+  const sample = groups
     .filter((row) => row.status === 'lapsed')
-    .flatMap((row) => row.sample)
+    .flatMap((row) =>
+      row.sample.map((item) => ({ ...item, ownerId: row.owner_id, position: row.position })),
+    )
+    .sort(
+      (a, b) => a.deadline.localeCompare(b.deadline) || a.customerId.localeCompare(b.customerId),
+    )
     .slice(0, 20);
   return {
     day,
@@ -110,43 +120,38 @@ export async function previewLapses(
     warning: count(groups, 'warning'),
     byRule: byRule.sort((a, b) => a.index - b.index),
     byOwner: byOwner.slice(0, 50),
-    sample: await sampleRows(db, orgId, org.timeZone, ranked, sampleIds),
+    sample: await withNames(db, orgId, ranked, sample),
   };
 }
 
-async function sampleRows(
+interface SampleJson {
+  customerId: string;
+  triggers: LapseReason[];
+  deadline: string;
+}
+
+/** The sample of customers that would lapse, with their names and the rule that applies. */
+async function withNames(
   db: Db,
   orgId: string,
-  timeZone: string,
   ranked: RuleForDay[],
-  ids: string[],
+  sample: (SampleJson & { ownerId: string; position: number })[],
 ): Promise<PreviewResult['sample']> {
-  if (ids.length === 0) return [];
-  const rows = await queryRows<{
-    customer_id: string;
-    name: string;
-    owner_id: string;
-    position: number;
-    triggers: LapseReason[];
-    deadline: string | Date;
-    status: 'lapsed' | 'warning';
-  }>(
+  if (sample.length === 0) return [];
+  const rows = await queryRows<{ id: string; name: string }>(
     db,
-    sql`with ${dueForLapseCtes({ orgId, timeZone }, ranked)}
-      select d.customer_id, c.name, d.owner_id, d.position, d.triggers, d.deadline::text as deadline,
-        d.status
-      from due d join customers c on c.org_id = ${orgId} and c.id = d.customer_id
-      where d.customer_id in ${ids}
-      order by d.deadline, d.customer_id`,
+    sql`select id, name from customers
+      where org_id = ${orgId} and id in ${sample.map((item) => item.customerId)}`,
   );
-  return rows.map((row) => ({
-    customerId: row.customer_id,
-    customerName: row.name,
-    ownerId: row.owner_id,
-    status: row.status,
-    ruleName: ranked[row.position]?.name ?? '',
-    triggers: row.triggers,
-    deadline: String(row.deadline),
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  return sample.map((item) => ({
+    customerId: item.customerId,
+    customerName: names.get(item.customerId) ?? '',
+    ownerId: item.ownerId,
+    status: 'lapsed' as const,
+    ruleName: ranked[item.position]?.name ?? '',
+    triggers: item.triggers,
+    deadline: item.deadline,
   }));
 }
 
