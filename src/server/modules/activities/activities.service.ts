@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { visibleCustomers } from '../customers/customers.access';
 import { guardCustomer } from '../customers/customers.guard';
 import type { Viewer } from '../customers/customers.service';
+import { isDealOfCustomer } from '../deals/deals.service';
 import { insertTask } from '../tasks/tasks.service';
 import type { Activity, ActivityListQuery, CreateActivityRequest } from './activities.schema';
 
@@ -105,6 +106,9 @@ async function assertReferences(tx: Db, orgId: string, input: CreateActivityRequ
         { field: 'contactId', message: 'is not a contact of this customer' },
       ]);
     }
+  }
+  if (input.dealId && !(await isDealOfCustomer(tx, orgId, input.dealId, input.customerId))) {
+    throw validationFailed([{ field: 'dealId', message: 'is not a deal of this customer' }]);
   }
   if (input.topicId) {
     const [topic] = await queryRows(

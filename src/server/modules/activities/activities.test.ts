@@ -6,6 +6,7 @@ import {
   countRows,
   logActivity,
 } from '../../../../tests/setup/factories-customer-archive';
+import { buildDeal, buildFunnel } from '../../../../tests/setup/factories-deals';
 import { createTestApp, type TestApp } from '../../../../tests/setup/test-app';
 
 let t: TestApp;
@@ -98,6 +99,19 @@ describe('POST /activities', () => {
     });
     expect(wrongTopic.statusCode).toBe(400);
     expect(wrongTopic.json().errors[0].field).toBe('topicId');
+    const funnel = await buildFunnel(t);
+    const otherDeal = await buildDeal(t, rep.token, { customerId: other.id, funnelId: funnel.id });
+    for (const dealId of [otherDeal.id, '0190f0f0-0000-7000-8000-000000000000']) {
+      const wrongDeal = await post(rep.token, {
+        customerId: customer.id,
+        dealId,
+        type: 'call',
+        effective: true,
+        summary: 'x',
+      });
+      expect(wrongDeal.statusCode).toBe(400);
+      expect(wrongDeal.json().errors[0].field).toBe('dealId');
+    }
     expect(await countRows(t, 'activities')).toBe(0);
     expect(await countRows(t, 'tasks')).toBe(0);
   });
@@ -109,10 +123,14 @@ describe('POST /activities', () => {
     ).json();
     const occurredAt = ago(2);
     const nextActionAt = ahead(48);
+    const deal = await buildDeal(t, rep.token, {
+      customerId: customer.id,
+      funnelId: (await buildFunnel(t)).id,
+    });
     const response = await post(rep.token, {
       customerId: customer.id,
       contactId: contact.id,
-      dealId: '0190f0f0-0000-7000-8000-0000000000aa',
+      dealId: deal.id,
       type: 'visit',
       effective: true,
       summary: '拜访陈总,介绍新品',
@@ -130,7 +148,7 @@ describe('POST /activities', () => {
       customerName: '宁波海达贸易有限公司',
       contactId: contact.id,
       contactName: '陈总',
-      dealId: '0190f0f0-0000-7000-8000-0000000000aa',
+      dealId: deal.id,
       userId: rep.id,
       type: 'visit',
       effective: true,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../../../tests/setup/factories';
 import { buildCustomer, logActivity } from '../../../../tests/setup/factories-customer-archive';
+import { buildDeal, buildDealCustomer, buildFunnel } from '../../../../tests/setup/factories-deals';
+import { claim, release } from '../../../../tests/setup/factories-pool';
 import { createTestApp, type TestApp } from '../../../../tests/setup/test-app';
 
 let t: TestApp;
@@ -85,5 +87,52 @@ describe('GET /customers/:id/timeline', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(items.map((item: { id: string }) => item.id));
+  });
+});
+
+describe('the timeline: stage moves and ownership', () => {
+  it('shows deal stage moves with both stage names, and claims and releases with their reason', async () => {
+    const funnel = await buildFunnel(t);
+    const customer = await buildDealCustomer(t, otherRep.token);
+    expect((await release(t, otherRep.token, customer.id, '客户暂无预算')).statusCode).toBe(200);
+    t.clock.advance(60_000);
+    expect((await claim(t, rep.token, customer.id)).statusCode).toBe(200);
+    t.clock.advance(60_000);
+    const deal = await buildDeal(t, rep.token, { customerId: customer.id, funnelId: funnel.id });
+    t.clock.advance(60_000);
+    const moved = await t.call('POST', `/api/v1/deals/${deal.id}/move`, {
+      token: t.adminToken,
+      body: { toStageKey: 'propose', version: deal.version, overrideReason: '老客户转介绍' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const items = (await timeline(customer.id, rep.token)).json().items;
+    const kinds = items.map((item: { kind: string }) => item.kind);
+    // The owner changes show once, as ownership events, not again as archive edits.
+    expect(items.filter((item: { action?: string }) => item.action === 'claim')).toEqual([]);
+    const ownership = items.filter((item: { kind: string }) => item.kind === 'ownership');
+    expect(ownership.map((item: { event: string }) => item.event)).toEqual(['claimed', 'released']);
+    expect(ownership[0]).toMatchObject({ toOwnerName: '小王', userName: '小王' });
+    expect(ownership[1]).toMatchObject({
+      reason: '客户暂无预算',
+      fromOwnerName: expect.any(String),
+    });
+    const moves = items.filter((item: { kind: string }) => item.kind === 'stage_move');
+    expect(moves).toHaveLength(2);
+    expect(moves[0]).toMatchObject({
+      direction: 'forward',
+      fromStageName: { 'zh-CN': '资格确认', en: 'Qualify' },
+      toStageKey: 'propose',
+      overrideReason: '老客户转介绍',
+      userName: expect.any(String),
+    });
+    expect(moves.at(-1)).toMatchObject({
+      dealId: deal.id,
+      direction: 'initial',
+      fromStageKey: null,
+      toStageKey: 'qualify',
+      toStageName: { 'zh-CN': '资格确认', en: 'Qualify' },
+    });
+    expect(kinds.indexOf('ownership')).toBeGreaterThan(kinds.indexOf('stage_move'));
   });
 });

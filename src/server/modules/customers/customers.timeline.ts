@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { OWNERSHIP_EVENT_KINDS } from '../../../domain/pool';
 import { type Db, queryRows } from '../../db/client';
 import { decodeCursor, encodeCursor, ListQuery, listOf } from '../../http/pagination';
 import { Activity } from '../activities/activities.schema';
@@ -9,12 +10,13 @@ import {
   type ActivityRow,
   presentActivity,
 } from '../activities/activities.service';
+import { stageMovesTimelineSource } from '../funnels/stageHistory';
 import { guardCustomer } from './customers.guard';
 import type { Viewer } from './customers.service';
 
-// One timeline of a customer, newest first, from one UNION ALL query. To add a kind (stage
-// moves, claims, …): add a branch to TIMELINE_SOURCES selecting (kind, id, at, user_id,
-// payload jsonb) for the customer, a variant to TimelineItem, and a case in presentItem.
+// One timeline of a customer, newest first, from one UNION ALL query. To add a kind: add a
+// branch to TIMELINE_SOURCES selecting (kind, id, at, user_id, payload jsonb) for the
+// customer, a variant to TimelineItem, and a case in presentItem.
 
 const Base = {
   id: z.string(),
@@ -33,6 +35,36 @@ export const TimelineItem = z.discriminatedUnion('kind', [
     /** Per field {from, to} for edits; the initial values for a create. */
     changes: z.record(z.string(), z.unknown()),
   }),
+  z.object({
+    kind: z.literal('stage_move'),
+    ...Base,
+    /** Null for a move of the customer's lifecycle. */
+    dealId: z.string().nullable(),
+    dealName: z.string().nullable(),
+    funnelId: z.string(),
+    fromStageKey: z.string().nullable(),
+    /** Stage names in both languages; the key when the stage was removed since. */
+    fromStageName: z.record(z.string(), z.string()).nullable(),
+    toStageKey: z.string(),
+    toStageName: z.record(z.string(), z.string()).nullable(),
+    direction: z.enum(['initial', 'forward', 'backward', 'terminal']),
+    overrideReason: z.string().nullable(),
+    lostReason: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('ownership'),
+    ...Base,
+    event: z.enum(OWNERSHIP_EVENT_KINDS),
+    fromOwnerName: z.string().nullable(),
+    toOwnerName: z.string().nullable(),
+    reason: z.string().nullable(),
+    /** The lapse rule as it was when it fired or warned. */
+    rule: z
+      .object({ name: z.string(), triggers: z.array(z.string()).optional() })
+      .passthrough()
+      .nullable(),
+    deadline: z.string().nullable(),
+  }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItem>;
 export const Timeline = listOf(TimelineItem);
@@ -46,11 +78,24 @@ const TIMELINE_SOURCES: Record<Kind, (orgId: string, customerId: string) => SQL>
       r.occurred_at as at, r.user_id, to_jsonb(r) as payload
     from (select ${ACTIVITY_COLUMNS} from activities a ${ACTIVITY_JOINS}
       where a.org_id = ${orgId} and a.customer_id = ${customerId}) r`,
-  // Field changes of the customer itself, from the audit log.
+  // Field changes of the customer itself, from the audit log; changes of owner show as
+  // ownership events, which say why.
   change: (orgId, customerId) => sql`select 'change' as kind, l.id::text as id, l.at, l.user_id,
       jsonb_build_object('action', l.action, 'changes', coalesce(l.changes, '{}'::jsonb)) as payload
     from audit_log l
-    where l.org_id = ${orgId} and l.entity = 'customer' and l.entity_id = ${customerId}`,
+    where l.org_id = ${orgId} and l.entity = 'customer' and l.entity_id = ${customerId}
+      and l.action not in ('claim', 'release', 'assign')`,
+  stage_move: stageMovesTimelineSource,
+  // Claims, releases, assignments, lapses and their warnings, pool moves. 'created' repeats
+  // the archive's own create entry, so it is left out.
+  ownership: (orgId, customerId) => sql`select 'ownership' as kind, e.id::text as id, e.at,
+      e.actor_id as user_id,
+      jsonb_build_object('event', e.kind, 'fromOwnerName', f.name, 'toOwnerName', o.name,
+        'reason', e.reason, 'rule', e.rule, 'deadline', e.deadline::text) as payload
+    from ownership_events e
+    left join users f on f.org_id = e.org_id and f.id = e.from_owner_id
+    left join users o on o.org_id = e.org_id and o.id = e.to_owner_id
+    where e.org_id = ${orgId} and e.customer_id = ${customerId} and e.kind <> 'created'`,
 };
 
 interface TimelineRow {
@@ -62,6 +107,8 @@ interface TimelineRow {
   user_name: string | null;
   payload: Record<string, unknown>;
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
 function presentItem(row: TimelineRow): TimelineItem {
   const base = {
@@ -84,6 +131,44 @@ function presentItem(row: TimelineRow): TimelineItem {
         action: String(row.payload.action),
         changes: (row.payload.changes ?? {}) as Record<string, unknown>,
       };
+    case 'stage_move': {
+      const p = row.payload;
+      const name = (value: unknown, key: string | null) =>
+        value && typeof value === 'object'
+          ? (value as Record<string, string>)
+          : key === null
+            ? null
+            : { 'zh-CN': key, en: key };
+      const fromStageKey = text(p.fromStageKey);
+      const toStageKey = String(p.toStageKey);
+      return {
+        kind: 'stage_move',
+        ...base,
+        dealId: text(p.dealId),
+        dealName: text(p.dealName),
+        funnelId: String(p.funnelId),
+        fromStageKey,
+        fromStageName: name(p.fromStageName, fromStageKey),
+        toStageKey,
+        toStageName: name(p.toStageName, toStageKey),
+        direction: p.direction as 'initial' | 'forward' | 'backward' | 'terminal',
+        overrideReason: text(p.overrideReason),
+        lostReason: text(p.lostReason),
+      };
+    }
+    case 'ownership': {
+      const p = row.payload;
+      return {
+        kind: 'ownership',
+        ...base,
+        event: p.event as (typeof OWNERSHIP_EVENT_KINDS)[number],
+        fromOwnerName: text(p.fromOwnerName),
+        toOwnerName: text(p.toOwnerName),
+        reason: text(p.reason),
+        rule: (p.rule ?? null) as { name: string; triggers?: string[] } | null,
+        deadline: text(p.deadline),
+      };
+    }
   }
 }
 

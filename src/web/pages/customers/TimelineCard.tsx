@@ -8,6 +8,7 @@ import { currentLocale } from '../../i18n';
 import { activityTypeLabel, customerFieldLabel } from '../../lib/archiveLabels';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useTimeline } from './api';
+import { OwnershipEntry, StageMoveEntry } from './TimelineMoveEntries';
 
 type Change = Extract<TimelineItem, { kind: 'change' }>;
 type TimelineItemType = NonNullable<TimelineProps['items']>[number];
@@ -132,27 +133,19 @@ function entryOf(item: TimelineItem): TimelineItemType {
       };
     case 'change':
       return { key: `c${item.id}`, color: 'gray', content: <ChangeEntry item={item} /> };
-    default: {
-      // Kinds added later (stage moves, claims…) still show who did what when.
-      const other = item as { id: string; kind: string; at: string; userName: string | null };
+    case 'stage_move':
       return {
-        key: `${other.kind}${other.id}`,
-        color: 'gray',
-        content: <GenericEntry kind={other.kind} at={other.at} who={other.userName} />,
+        key: `s${item.id}`,
+        color: item.direction === 'backward' ? 'orange' : 'purple',
+        content: <StageMoveEntry item={item} when={<When at={item.at} />} />,
       };
-    }
+    case 'ownership':
+      return {
+        key: `o${item.id}`,
+        color: item.event === 'lapsed' ? 'red' : item.event === 'lapse_warning' ? 'orange' : 'cyan',
+        content: <OwnershipEntry item={item} when={<When at={item.at} />} />,
+      };
   }
-}
-
-function GenericEntry(props: { kind: string; at: string; who: string | null }) {
-  const { t } = useTranslation();
-  return (
-    <Flex gap={6} wrap align="center">
-      <Tag style={{ marginInlineEnd: 0 }}>{props.kind}</Tag>
-      <Typography.Text>{props.who ?? t('timeline.system')}</Typography.Text>
-      <When at={props.at} />
-    </Flex>
-  );
 }
 
 /** One timeline of the customer: follow-ups and changes to the archive, newest first. */
