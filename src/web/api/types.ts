@@ -83,7 +83,7 @@ export type GatePreview = z.infer<StagesSchema['GatePreview']>;
 export type UnmetItem = z.infer<StagesSchema['Unmet']>;
 export type StageMove = z.infer<StagesSchema['StageMove']>;
 export type MoveDealBody = z.input<StagesSchema['MoveRequest']>;
-export type { Deal, DealDetail } from '../../server/modules/deals/deals.schema';
+export type { Deal, DealDetail, DealListItem } from '../../server/modules/deals/deals.schema';
 export type DealBoard = z.infer<DealsSchema['Board']>;
 export type DealDocument = z.infer<DealsSchema['DealDocument']>;
 export type CreateDealBody = z.input<DealsSchema['CreateDealRequest']>;

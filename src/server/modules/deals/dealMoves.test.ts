@@ -297,3 +297,35 @@ describe('POST /deals/{id}/move: the gate', () => {
     expect((await detail(deal.id)).version).toBe(2);
   });
 });
+
+describe('key-action progress on the board and in lists', () => {
+  it('counts met key actions per card with the gate rule, and none for closed deals', async () => {
+    const deal = await newDeal({ name: 'Progress card' });
+    const progress = async () => {
+      const board = (
+        await t.call('GET', `/api/v1/deals/board?funnelId=${funnelId}&limit=200`, {
+          token: rep.token,
+        })
+      ).json();
+      const card = board.stages
+        .flatMap((stage: { deals: { id: string }[] }) => stage.deals)
+        .find((item: { id: string }) => item.id === deal.id);
+      const listed = (
+        await t.call('GET', `/api/v1/deals?funnelId=${funnelId}&stageKey=qualify&limit=200`, {
+          token: rep.token,
+        })
+      ).json();
+      const item = listed.items.find((row: { id: string }) => row.id === deal.id);
+      expect(item.keyActionProgress).toEqual(card.keyActionProgress);
+      return card.keyActionProgress;
+    };
+    // Qualify asks for two effective calls logged against this deal.
+    expect(await progress()).toEqual({ met: 0, total: 1 });
+    await logCalls(deal.id, 1);
+    await insertActivity(t, { customerId, userId: rep.id, type: 'call' }); // not on the deal
+    await insertActivity(t, { customerId, userId: rep.id, dealId: deal.id, effective: false });
+    expect(await progress()).toEqual({ met: 0, total: 1 });
+    await logCalls(deal.id, 1);
+    expect(await progress()).toEqual({ met: 1, total: 1 });
+  });
+});

@@ -7,6 +7,7 @@ import { getFunnelRow } from '../funnels/funnels.service';
 import { type Viewer, visibleDeals } from './deals.access';
 import { DEAL_COLUMNS, DEAL_JOINS, type DealRow, presentDeal, yuan } from './deals.presenter';
 import type { BoardQuery, DealFilters, DealListQuery, DealSort } from './deals.schema';
+import { keyActionSummaries } from './keyActionSummary';
 
 /** Sortable columns: only these reach SQL. `key` is the DealRow field the cursor carries. */
 const SORTS: Record<DealSort, { column: string; key: keyof DealRow; desc: boolean; cast: string }> =
@@ -112,10 +113,12 @@ export async function findDeals(
   const stagesOf = await stagesByFunnel(db, viewer.orgId, [
     ...new Set(page.map((row) => row.funnel_id)),
   ]);
+  const progress = await keyActionSummaries(db, viewer.orgId, page, stagesOf, context.now);
   return {
-    items: page.map((row) =>
-      presentDeal(row, stagesOf(row.funnel_id), context.locale, context.now),
-    ),
+    items: page.map((row) => ({
+      ...presentDeal(row, stagesOf(row.funnel_id), context.locale, context.now),
+      keyActionProgress: progress.get(row.id) ?? null,
+    })),
     nextCursor: rows.length > query.limit && last ? cursorOf(sort, last) : null,
   };
 }
@@ -166,6 +169,7 @@ export async function dealBoard(
         ${orderBy(sort)} limit ${query.limit + 1}
       ) x`,
   );
+  const progress = await keyActionSummaries(db, viewer.orgId, cards, () => funnel.stages, now);
   const open = { count: 0, amountCents: 0, weightedCents: 0 };
   const stages = funnel.stages.map((stage) => {
     const total = totals.find((row) => row.stage_key === stage.key);
@@ -187,7 +191,10 @@ export async function dealBoard(
       amount: yuan(total?.amount_cents ?? 0),
       weightedAmount: yuan(total?.weighted_cents ?? 0),
       staleCount: total?.stale_count ?? 0,
-      deals: page.map((row) => presentDeal(row, funnel.stages, locale, now)),
+      deals: page.map((row) => ({
+        ...presentDeal(row, funnel.stages, locale, now),
+        keyActionProgress: progress.get(row.id) ?? null,
+      })),
       nextCursor: column.length > query.limit && last ? cursorOf(sort, last) : null,
     };
   });

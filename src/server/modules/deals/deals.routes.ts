@@ -23,9 +23,9 @@ import {
   BoardQuery,
   CreateDealRequest,
   CreateDocumentRequest,
-  Deal,
   DealDetail,
   DealDocument,
+  DealListItem,
   DealListQuery,
   UpdateDealRequest,
 } from './deals.schema';
@@ -67,7 +67,13 @@ export async function dealsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/deals',
-    { schema: { tags: ['deals'], querystring: DealListQuery, response: { 200: listOf(Deal) } } },
+    {
+      schema: {
+        tags: ['deals'],
+        querystring: DealListQuery,
+        response: { 200: listOf(DealListItem) },
+      },
+    },
     async (request) =>
       findDeals(db, authOf(request), request.query, await context(request, request.query.locale)),
   );

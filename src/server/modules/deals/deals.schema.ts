@@ -94,6 +94,13 @@ export const Deal = z.object({
 });
 export type Deal = z.infer<typeof Deal>;
 
+/** A deal in a list or on the board, with how many of its stage's key actions are met. */
+export const DealListItem = Deal.extend({
+  /** Null when the deal is closed or its stage asks for no key action. */
+  keyActionProgress: z.object({ met: z.number().int(), total: z.number().int() }).nullable(),
+});
+export type DealListItem = z.infer<typeof DealListItem>;
+
 export const DealDetail = Deal.extend({
   funnelName: z.string(),
   /** The current stage in full: definition, scripts (话术), objection answers (异议处理)… */
@@ -160,7 +167,7 @@ export const Board = z.object({
       staleAfterDays: z.number().int().nullable(),
       ...Totals,
       staleCount: z.number().int(),
-      deals: z.array(Deal),
+      deals: z.array(DealListItem),
       /** For GET /deals?funnelId=&stageKey=&cursor= with the same filters and sort. */
       nextCursor: z.string().nullable(),
     }),

@@ -112,3 +112,90 @@ export async function loadGateFacts(db: Db, subject: FactSubject): Promise<DealF
     now: subject.now,
   };
 }
+
+/** One open deal whose key-action progress a list shows. */
+export interface DealFactSubject {
+  dealId: string;
+  customerId: string;
+  deal: DealFields;
+  stageEnteredAt: Date;
+}
+
+/**
+ * The gate facts of many deals of one funnel in three queries (the board's cards), each
+ * deal counting only what was logged against it, as loadGateFacts does for one.
+ */
+export async function loadGateFactsForDeals(
+  db: Db,
+  orgId: string,
+  subjects: readonly DealFactSubject[],
+  stages: readonly FunnelStage[],
+  now: Date,
+): Promise<Map<string, DealFacts>> {
+  const facts = new Map<string, DealFacts>();
+  if (subjects.length === 0) return facts;
+  const longestWindow = Math.max(
+    0,
+    ...stages.flatMap((stage) => stage.keyActions.map((action) => action.windowDays ?? 0)),
+  );
+  const from = new Date(
+    Math.min(
+      now.getTime() - longestWindow * DAY_MS,
+      ...subjects.map((subject) => subject.stageEnteredAt.getTime()),
+    ),
+  );
+  const dealIds = subjects.map((subject) => subject.dealId);
+  const customerIds = [...new Set(subjects.map((subject) => subject.customerId))];
+  const activityRows = await queryRows<{
+    deal_id: string;
+    type: ActivityType;
+    effective: boolean;
+    occurred_at: Date | string;
+    contact_role: ContactRole | null;
+  }>(
+    db,
+    sql`select a.deal_id, a.type, a.effective, a.occurred_at, ct.role as contact_role
+      from activities a
+      left join contacts ct on ct.org_id = a.org_id and ct.id = a.contact_id
+      where a.org_id = ${orgId} and a.customer_id in ${customerIds} and a.deal_id in ${dealIds}
+        and a.occurred_at >= ${from} and a.occurred_at <= ${now}`,
+  );
+  const documentRows = await queryRows<{
+    deal_id: string;
+    kind: DocumentKind;
+    added_at: Date | string;
+  }>(
+    db,
+    sql`select deal_id, kind, added_at from deal_documents
+      where org_id = ${orgId} and deal_id in ${dealIds}
+        and added_at >= ${from} and added_at <= ${now}`,
+  );
+  const customerRows = await queryRows<Record<string, unknown> & { id: string }>(
+    db,
+    sql`select id, ${sql.raw(CUSTOMER_FACT_FIELDS.join(', '))}, custom from customers
+      where org_id = ${orgId} and id in ${customerIds}`,
+  );
+  for (const subject of subjects) {
+    const customer = customerRows.find((row) => row.id === subject.customerId) ?? {};
+    facts.set(subject.dealId, {
+      activities: activityRows
+        .filter((row) => row.deal_id === subject.dealId)
+        .map((row) => ({
+          type: row.type,
+          effective: row.effective,
+          occurredAt: new Date(row.occurred_at),
+          contactRole: row.contact_role,
+        })),
+      documents: documentRows
+        .filter((row) => row.deal_id === subject.dealId)
+        .map((row) => ({ kind: row.kind, addedAt: new Date(row.added_at) })),
+      fieldsPresent: fieldsPresent(
+        customer as Record<string, unknown> & { custom?: Record<string, unknown> },
+        subject.deal,
+      ),
+      stageEnteredAt: subject.stageEnteredAt,
+      now,
+    });
+  }
+  return facts;
+}

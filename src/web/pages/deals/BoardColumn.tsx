@@ -1,7 +1,7 @@
 import { Badge, Button, Flex, Tooltip, Typography, theme } from 'antd';
 import { type DragEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deal, DealBoard, FunnelStage } from '../../api/types';
+import type { Deal, DealBoard, DealListItem, FunnelStage } from '../../api/types';
 import { Money } from '../../components/Money';
 import { describeError } from '../../lib/errors';
 import { type BoardFilters, findColumnPage } from './api';
@@ -32,7 +32,7 @@ export function BoardColumn(props: {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { column } = props;
-  const [more, setMore] = useState<{ deals: Deal[]; cursor: string | null }>({
+  const [more, setMore] = useState<{ deals: DealListItem[]; cursor: string | null }>({
     deals: [],
     cursor: null,
   });

@@ -3,14 +3,14 @@ import { Button, Card, Dropdown, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../domain/format/dates';
-import type { Deal, FunnelStage } from '../../api/types';
+import type { DealListItem, FunnelStage } from '../../api/types';
 import { Money } from '../../components/Money';
 import { currentLocale } from '../../i18n';
 import { StageGuideButton } from './StageGuide';
 
 /** One deal on the board: what a rep scans for, draggable to another column, or moved by menu. */
 export function DealCard(props: {
-  deal: Deal;
+  deal: DealListItem;
   stage: FunnelStage | undefined;
   stages: readonly FunnelStage[];
   moving: boolean;
@@ -96,6 +96,20 @@ export function DealCard(props: {
             <Tag style={{ marginInlineEnd: 0 }}>
               {t('deals.daysInStage', { count: deal.daysInStage })}
             </Tag>
+          )}
+          {deal.keyActionProgress && (
+            <Tooltip title={t('deals.keyActionsHint')}>
+              <Tag
+                color={
+                  deal.keyActionProgress.met === deal.keyActionProgress.total
+                    ? 'success'
+                    : 'default'
+                }
+                style={{ marginInlineEnd: 0 }}
+              >
+                {t('deals.keyActionsProgress', deal.keyActionProgress)}
+              </Tag>
+            </Tooltip>
           )}
           {deal.stale && (
             <Tag color="error" style={{ marginInlineEnd: 0 }}>

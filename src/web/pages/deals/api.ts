@@ -9,10 +9,10 @@ import type {
   CreateDealBody,
   CreateDocumentBody,
   Customer,
-  Deal,
   DealBoard,
   DealDetail,
   DealDocument,
+  DealListItem,
   GatePreview,
   LostReason,
   MoveDealBody,
@@ -65,7 +65,7 @@ export function findColumnPage(
   filters: BoardFilters,
   cursor: string,
 ) {
-  return api.get<Page<Deal>>(
+  return api.get<Page<DealListItem>>(
     `/deals${query({
       funnelId,
       stageKey,
