@@ -1,0 +1,60 @@
+// `npm run bench` runs every benchmark, one after the other; `npm run bench -- board lapse`
+// runs the named ones. Each prints its own figures; docs/performance.md records them.
+import { spawnSync } from 'node:child_process';
+
+const WEB_DIST = '/tmp/crm-bench-web';
+
+const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean }> = {
+  'import-customers': {
+    what: '50,000-row customer .xlsx through POST /imports',
+    args: ['bench/import-customers.ts'],
+  },
+  'import-sales': {
+    what: '200,000-row sales .xlsx, server memory, and a 10-million-row bomb refused',
+    args: ['bench/import-sales.ts'],
+  },
+  board: {
+    what: 'deal board with 2,000 open deals: API and page in Chromium',
+    args: ['bench/deal-board.ts'],
+    needsWeb: true,
+  },
+  lapse: {
+    what: 'daily lapse job over 1,000,000 customers (PostgreSQL)',
+    args: ['bench/lapse-job.ts'],
+  },
+  grading: { what: 'grading 100,000 customers (PostgreSQL)', args: ['bench/grading.ts'] },
+  'inquiry-accuracy': {
+    what: 'inquiry triage accuracy per class over the labelled fixtures',
+    args: ['bench/inquiry-accuracy.ts'],
+  },
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known:`);
+  for (const [name, bench] of Object.entries(BENCHES)) console.error(`  ${name}: ${bench.what}`);
+  process.exit(2);
+}
+const names = asked.length > 0 ? asked : Object.keys(BENCHES);
+
+let failed = 0;
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) continue;
+  console.log(`\n### ${name}: ${bench.what}`);
+  const env = { ...process.env };
+  if (bench.needsWeb && !env.WEB_DIST_DIR) {
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', WEB_DIST], {
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    env.WEB_DIST_DIR = WEB_DIST;
+  }
+  const run = spawnSync('npx', ['tsx', ...bench.args], { stdio: 'inherit', env });
+  if (run.status !== 0) {
+    failed += 1;
+    console.log(`### ${name} failed (exit ${run.status})`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
