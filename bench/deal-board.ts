@@ -69,15 +69,17 @@ try {
     await page.getByRole('listitem', { name: '商机 1', exact: true }).waitFor();
     loads.push(performance.now() - started);
   }
-  const cards = await page.getByRole('listitem').count();
+  const cards = await page.locator('li[aria-label]').count();
+  const column = page.getByRole('list', { name: /「.*」的商机/ }).first();
+  const before = await column.locator('li[aria-label]').count();
   const started = performance.now();
-  const more = page.getByRole('button', { name: /加载更多/ }).first();
-  await more.click();
-  await page.waitForFunction(
-    (before) => document.querySelectorAll('li[draggable]').length > before,
-    await page.locator('li[draggable]').count(),
-  );
+  await page
+    .getByRole('button', { name: /加载更多/ })
+    .first()
+    .click();
+  await column.locator('li[aria-label]').nth(before).waitFor();
   const loadMore = performance.now() - started;
+  await page.screenshot({ path: '/tmp/deal-board-bench.png' });
 
   console.log(`deal board, ${DEALS} open deals in one funnel (PGlite, in-process server)`);
   console.log(

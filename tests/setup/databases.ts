@@ -12,6 +12,12 @@ export function databaseUrlWithName(url: string, name: string): string {
 
 /** A fresh, migrated database of its own for one test file (PGlite, or PostgreSQL when asked). */
 export async function openTestDatabase(): Promise<Database> {
+  if (!process.env.VITEST) {
+    // Outside Vitest (the browser-driven benchmarks): an in-memory PGlite migrated here.
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    return database;
+  }
   if (inject('dbKind') === 'postgres') {
     const url = process.env.TEST_DATABASE_URL as string;
     const name = `${inject('pgTemplate')}_${randomBytes(6).toString('hex')}`;
