@@ -4,7 +4,9 @@ import { AdjustableClock, systemClock } from './clock';
 import { type Config, loadConfig } from './config';
 import { bootstrapDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
+import { JOBS } from './jobs';
 import { importRunnerFor } from './jobs/importRunner';
+import { startScheduler } from './jobs/scheduler';
 
 /** Opens the database, migrates, creates the first admin if needed, and serves. */
 export async function startServer(config: Config = loadConfig()) {
@@ -18,6 +20,9 @@ export async function startServer(config: Config = loadConfig()) {
   await app.listen({ port: config.port, host: config.host });
   // Background imports: queued ones, and those a stopped server left running.
   importRunnerFor(ctx).start();
+  // The daily jobs (grid pools, lapses, grading): hourly ticks, each org's work once a day,
+  // once across all servers (advisory lock).
+  const scheduler = startScheduler(ctx, JOBS);
   log.info(
     {
       port: config.port,
@@ -32,6 +37,7 @@ export async function startServer(config: Config = loadConfig()) {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);
