@@ -59,8 +59,11 @@ export function StageMoveEntry({ item, when }: { item: StageMove; when: ReactNod
 }
 
 function triggersOf(t: TFunction, item: Ownership): string {
-  const triggers = item.rule?.triggers ?? [];
-  return triggers.map((trigger) => t(`timeline.trigger_${trigger}`)).join(', ');
+  const labels: Record<string, string> = {
+    no_activity: t('timeline.trigger_no_activity'),
+    no_progress: t('timeline.trigger_no_progress'),
+  };
+  return (item.rule?.triggers ?? []).map((trigger) => labels[trigger] ?? trigger).join(', ');
 }
 
 /** A claim, assignment, release, lapse or warning, with the reason or rule behind it. */

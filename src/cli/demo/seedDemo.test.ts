@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/setup/test-app';
+import { getFunnelTemplate } from '../../domain/funnels';
+import { queryRows } from '../../server/db/client';
+import { DEMO_PASSWORD, type DemoTeam } from './demoTeam';
+import { planDemoWorld } from './demoWorld';
+import { Random } from './random';
+import { seedDemo } from './seedDemo';
+
+const NOW = new Date('2026-11-20T04:00:00Z');
+
+function fakeTeam(): DemoTeam {
+  const user = (n: number, teamId: string) => ({
+    id: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
+    email: `rep${n}@demo.crm`,
+    name: `Rep ${n}`,
+    role: 'rep' as const,
+    teamId,
+  });
+  return {
+    orgId: '00000000-0000-7000-8000-00000000aaaa',
+    adminId: '00000000-0000-7000-8000-00000000bbbb',
+    eastTeamId: 'east',
+    otherTeamId: 'other',
+    managers: [],
+    reps: Array.from({ length: 8 }, (_, i) => user(i + 1, i < 4 ? 'east' : 'other')),
+    funnelId: '00000000-0000-7000-8000-00000000cccc',
+    stages: getFunnelTemplate('seven-stage')?.stages ?? [],
+    lostReasons: [{ id: '00000000-0000-7000-8000-00000000dddd', name: '价格' }],
+  };
+}
+
+describe('the demo plan', () => {
+  it('is the same for the same seed and differs for another', () => {
+    const plan = (seed: number) => JSON.stringify(planDemoWorld(fakeTeam(), new Random(seed), NOW));
+    expect(plan(7)).toBe(plan(7));
+    expect(plan(7)).not.toBe(plan(8));
+  });
+
+  it('narrows like the seeds: fewer deals at each later stage, about 15% of closed deals won', () => {
+    const world = planDemoWorld(fakeTeam(), new Random(2026), NOW);
+    const reached = (key: string) =>
+      new Set(world.stageHistory.filter((m) => m.toStageKey === key).map((m) => m.dealId)).size;
+    const path = ['target', 'potential', 'intent', 'approved', 'accepted', 'negotiation', 'won'];
+    const counts = path.map(reached);
+    for (let i = 1; i < counts.length; i += 1) {
+      expect(counts[i]).toBeLessThanOrEqual(counts[i - 1] ?? 0);
+    }
+    expect(counts[0]).toBe(world.deals.length);
+    const won = world.deals.filter((d) => d.status === 'won').length;
+    const lost = world.deals.filter((d) => d.status === 'lost').length;
+    expect(won / (won + lost)).toBeGreaterThan(0.05);
+    expect(won / (won + lost)).toBeLessThan(0.3);
+    // Nothing happens after now.
+    for (const row of [...world.activities, ...world.stageHistory]) {
+      expect(((row.occurredAt ?? row.at) as Date).getTime()).toBeLessThanOrEqual(NOW.getTime());
+    }
+  });
+});
+
+describe('seedDemo on a real database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(NOW);
+    await seedDemo(t.database.db, t.orgId, { seed: 11, now: NOW, customers: 80 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('gives every demo user the printed password and a list within the holding limit', async () => {
+    for (const email of ['manager1@demo.crm', 'rep1@demo.crm', 'rep8@demo.crm']) {
+      await expect(t.login(email, DEMO_PASSWORD)).resolves.toEqual(expect.any(String));
+    }
+    const lists = await queryRows<{ held: number }>(
+      t.database.db,
+      sql`select count(*)::int as held from customers where org_id = ${t.orgId}
+        and owner_id is not null group by owner_id`,
+    );
+    expect(Math.max(...lists.map((row) => row.held))).toBeLessThanOrEqual(50);
+  });
+
+  it('leaves each deal where its stage history ends, and the board shows them', async () => {
+    const broken = await queryRows(
+      t.database.db,
+      sql`select d.id from deals d
+        join lateral (select h.to_stage_key, h.at from stage_history h
+          where h.org_id = d.org_id and h.deal_id = d.id order by h.at desc limit 1) last on true
+        where d.org_id = ${t.orgId}
+          and (last.to_stage_key <> d.stage_key or last.at <> d.stage_entered_at)`,
+    );
+    expect(broken).toEqual([]);
+    const rep = await t.login('rep1@demo.crm', DEMO_PASSWORD);
+    const funnels = (await t.call('GET', '/api/v1/funnels', { token: rep })).json();
+    const funnelId = (funnels.items ?? funnels)[0].id;
+    const board = await t.call('GET', `/api/v1/deals/board?funnelId=${funnelId}`, { token: rep });
+    expect(board.statusCode).toBe(200);
+    expect(board.json().open.count).toBeGreaterThan(0);
+  });
+});
