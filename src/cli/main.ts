@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../server/config';
 import { openDatabase } from '../server/db/client';
+import { backupCommands } from './backup.command';
 import { demoCommands } from './demo.command';
 import { importCommands, runImportCommand } from './import.command';
 import { runUserCommand, userCommands } from './user.command';
@@ -37,6 +38,7 @@ program
 userCommands(program, runUserCommand);
 importCommands(program, runImportCommand);
 demoCommands(program);
+backupCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

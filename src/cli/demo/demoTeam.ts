@@ -31,6 +31,7 @@ export interface DemoTeam {
   funnelId: string;
   stages: readonly FunnelStage[];
   lostReasons: { id: string; name: string }[];
+  lapseRule: { id: string; name: string; noActivityDays: number };
 }
 
 const TEAMS = [
@@ -110,7 +111,7 @@ export async function createDemoTeam(db: Db, orgId: string, now: Date): Promise<
     db,
     sql`select id, name from lost_reasons where org_id = ${orgId} order by sort`,
   );
-  await createLapseRule(
+  const lapseRule = await createLapseRule(
     db,
     actor,
     {
@@ -134,5 +135,6 @@ export async function createDemoTeam(db: Db, orgId: string, now: Date): Promise<
     funnelId: funnel.id,
     stages: funnel.stages,
     lostReasons,
+    lapseRule: { id: lapseRule.id, name: lapseRule.name, noActivityDays: 30 },
   };
 }

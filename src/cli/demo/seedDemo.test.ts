@@ -28,6 +28,7 @@ function fakeTeam(): DemoTeam {
     funnelId: '00000000-0000-7000-8000-00000000cccc',
     stages: getFunnelTemplate('seven-stage')?.stages ?? [],
     lostReasons: [{ id: '00000000-0000-7000-8000-00000000dddd', name: '价格' }],
+    lapseRule: { id: '00000000-0000-7000-8000-00000000eeee', name: '30 天', noActivityDays: 30 },
   };
 }
 
@@ -64,7 +65,7 @@ describe('seedDemo on a real database', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    await seedDemo(t.database.db, t.orgId, { seed: 11, now: NOW, customers: 80 });
+    await seedDemo(t.database.db, t.orgId, { seed: 11, now: NOW, customers: 400 });
   });
   afterAll(async () => {
     await t.close();
@@ -98,5 +99,17 @@ describe('seedDemo on a real database', () => {
     const board = await t.call('GET', `/api/v1/deals/board?funnelId=${funnelId}`, { token: rep });
     expect(board.statusCode).toBe(200);
     expect(board.json().open.count).toBeGreaterThan(0);
+  });
+
+  it('answers the pages a manager opens first, pool customers with why they came back', async () => {
+    const manager = await t.login('manager1@demo.crm', DEMO_PASSWORD);
+    for (const path of ['/api/v1/pool/customers', '/api/v1/pool/history', '/api/v1/customers']) {
+      const response = await t.call('GET', path, { token: manager });
+      expect(response.statusCode, `${path}: ${response.body.slice(0, 300)}`).toBe(200);
+    }
+    const pool = (
+      await t.call('GET', '/api/v1/pool/customers?limit=100', { token: manager })
+    ).json();
+    expect(pool.items.length).toBeGreaterThan(0);
   });
 });
