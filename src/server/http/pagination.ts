@@ -1,14 +1,6 @@
-import { z } from 'zod';
 import { validationFailed } from './errors';
 
-export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(500).optional(),
-});
-
-export function listOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-}
+export { ListQuery, listOf } from './listSchema';
 
 /** Cursors are opaque to clients: base64url JSON of the sort key values of the last row. */
 export function encodeCursor(values: unknown[]): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../../../domain/vocabulary';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Day } from '../contacts/contacts.schema';
 import { Instant } from '../tasks/tasks.schema';
 import { Id } from '../users/users.schema';

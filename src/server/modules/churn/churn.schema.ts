@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../domain/vocabulary';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Id } from '../users/users.schema';
 
 export const CHURN_CODES = [

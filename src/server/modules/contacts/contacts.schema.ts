@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidDay } from '../../../domain/format/dates';
 import { CONTACT_ROLES } from '../../../domain/vocabulary';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Id } from '../users/users.schema';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();

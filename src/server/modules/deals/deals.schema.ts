@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidDay, parseYuanToCents } from '../../../domain/format';
 import { DOCUMENT_KINDS } from '../../../domain/funnels';
 import { LOCALES } from '../../../domain/vocabulary';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Stage } from '../funnels/funnels.schema';
 import { Checklist, Evidence, KeyActionProgress } from '../funnels/stages.schema';
 import { Id } from '../users/users.schema';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CUSTOMER_FIELDS, SALES_FIELDS } from '../../../domain/imports/headerMapping';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 
 export const IMPORT_KINDS = ['sales', 'customers'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INQUIRY_CLASSES } from '../../../domain/inquiries';
 import { LOCALES } from '../../../domain/vocabulary';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Customer, DuplicateMatch } from '../customers/customers.schema';
 import { Day, Yuan } from '../deals/deals.schema';
 import { Id } from '../users/users.schema';

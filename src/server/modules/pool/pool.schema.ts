@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_HOLDING_LIMIT, OWNERSHIP_EVENT_KINDS } from '../../../domain/pool';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Customer } from '../customers/customers.schema';
 import { Id } from '../users/users.schema';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidDay } from '../../../domain/format/dates';
 import { parseYuanToCents } from '../../../domain/format/money';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 
 const Day = z.string().refine((value) => isValidDay(value), 'must be a date YYYY-MM-DD');
 
