@@ -18,6 +18,10 @@ const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean
     args: ['bench/deal-board.ts'],
     needsWeb: true,
   },
+  'funnel-report': {
+    what: 'funnel report over 1,000,000 deals and 5,000,000 stage-history rows (PostgreSQL)',
+    args: ['bench/funnel-report.ts'],
+  },
   lapse: {
     what: 'daily lapse job over 1,000,000 customers (PostgreSQL)',
     args: ['bench/lapse-job.ts'],

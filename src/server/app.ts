@@ -26,6 +26,9 @@ import { customersRoutes } from './modules/customers/customers.routes';
 import { dealsRoutes } from './modules/deals/deals.routes';
 import { lostReasonsRoutes } from './modules/deals/lostReasons.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
+import { forecastRoutes } from './modules/forecast/forecast.routes';
+import { targetsRoutes } from './modules/forecast/targets.routes';
+import { funnelReviewsRoutes } from './modules/funnelReviews/funnelReviews.routes';
 import { funnelsRoutes } from './modules/funnels/funnels.routes';
 import { gradingRoutes } from './modules/grading/grading.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
@@ -34,6 +37,8 @@ import { lapseRulesRoutes } from './modules/lapseRules/lapseRules.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
 import { poolRoutes } from './modules/pool/pool.routes';
 import { poolSettingsRoutes } from './modules/pool/poolSettings.routes';
+import { accountAssessmentRoutes } from './modules/reports/accountAssessment.routes';
+import { funnelReportRoutes } from './modules/reports/funnelReport.routes';
 import { revenueBucketsRoutes } from './modules/reports/revenueBuckets.routes';
 import { scoringRoutes } from './modules/scoring/scoring.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
@@ -50,6 +55,10 @@ const FEATURE_ROUTES = [
   importsRoutes,
   exportsRoutes,
   revenueBucketsRoutes,
+  funnelReportRoutes,
+  forecastRoutes,
+  targetsRoutes,
+  accountAssessmentRoutes,
   auditRoutes,
   usersRoutes,
   teamsRoutes,
@@ -72,6 +81,7 @@ const FEATURE_ROUTES = [
   dealsRoutes,
   lostReasonsRoutes,
   lifecycleRoutes,
+  funnelReviewsRoutes,
 ];
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {

@@ -1,17 +1,30 @@
+import AlertOutlined from '@ant-design/icons/es/icons/AlertOutlined';
 import ApartmentOutlined from '@ant-design/icons/es/icons/ApartmentOutlined';
+import AuditOutlined from '@ant-design/icons/es/icons/AuditOutlined';
 import BarChartOutlined from '@ant-design/icons/es/icons/BarChartOutlined';
 import BulbOutlined from '@ant-design/icons/es/icons/BulbOutlined';
 import CalendarOutlined from '@ant-design/icons/es/icons/CalendarOutlined';
+import CarryOutOutlined from '@ant-design/icons/es/icons/CarryOutOutlined';
 import CheckSquareOutlined from '@ant-design/icons/es/icons/CheckSquareOutlined';
 import ContactsOutlined from '@ant-design/icons/es/icons/ContactsOutlined';
 import ControlOutlined from '@ant-design/icons/es/icons/ControlOutlined';
+import DotChartOutlined from '@ant-design/icons/es/icons/DotChartOutlined';
+import FieldTimeOutlined from '@ant-design/icons/es/icons/FieldTimeOutlined';
+import FilterOutlined from '@ant-design/icons/es/icons/FilterOutlined';
 import FormOutlined from '@ant-design/icons/es/icons/FormOutlined';
 import FundOutlined from '@ant-design/icons/es/icons/FundOutlined';
+import GlobalOutlined from '@ant-design/icons/es/icons/GlobalOutlined';
 import ImportOutlined from '@ant-design/icons/es/icons/ImportOutlined';
+import LineChartOutlined from '@ant-design/icons/es/icons/LineChartOutlined';
+import MailOutlined from '@ant-design/icons/es/icons/MailOutlined';
 import NodeIndexOutlined from '@ant-design/icons/es/icons/NodeIndexOutlined';
+import PieChartOutlined from '@ant-design/icons/es/icons/PieChartOutlined';
 import ProjectOutlined from '@ant-design/icons/es/icons/ProjectOutlined';
+import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
 import SettingOutlined from '@ant-design/icons/es/icons/SettingOutlined';
+import StarOutlined from '@ant-design/icons/es/icons/StarOutlined';
 import TeamOutlined from '@ant-design/icons/es/icons/TeamOutlined';
+import TrophyOutlined from '@ant-design/icons/es/icons/TrophyOutlined';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Role } from './api/types';
 
@@ -60,12 +73,38 @@ export const PAGES: readonly PageEntry[] = [
     component: lazy(() => import('./pages/customers/CustomersPage')),
   },
   {
+    // 公海: the customers nobody holds, to claim (认领).
+    key: 'pool',
+    path: '/pool',
+    icon: <GlobalOutlined />,
+    labelKey: 'nav.pool',
+    roles: ['admin', 'manager', 'rep'],
+    component: lazy(() => import('./pages/pool/PoolPage')),
+  },
+  {
+    key: 'myList',
+    path: '/my-list',
+    icon: <CarryOutOutlined />,
+    labelKey: 'nav.myList',
+    roles: ['admin', 'manager', 'rep'],
+    component: lazy(() => import('./pages/pool/MyListPage')),
+  },
+  {
     key: 'dealBoard',
     path: '/deals',
     icon: <ProjectOutlined />,
     labelKey: 'nav.dealBoard',
     roles: ['admin', 'manager', 'rep'],
     component: lazy(() => import('./pages/deals/DealBoardPage')),
+  },
+  {
+    // 询盘: the inquiry inbox, classified with the seeds' playbooks.
+    key: 'inquiries',
+    path: '/inquiries',
+    icon: <MailOutlined />,
+    labelKey: 'nav.inquiries',
+    roles: ['admin', 'manager', 'rep'],
+    component: lazy(() => import('./pages/qualification/InquiriesPage')),
   },
   {
     key: 'tasks',
@@ -76,6 +115,36 @@ export const PAGES: readonly PageEntry[] = [
     component: lazy(() => import('./pages/tasks/TasksPage')),
   },
   {
+    // 销售漏斗报表: stages now, reached and conversion, and the report's other views.
+    key: 'funnelReport',
+    path: '/reports/funnel',
+    icon: <FilterOutlined />,
+    labelKey: 'nav.funnelReport',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/reports/FunnelReportPage')),
+  },
+  {
+    // 销售预测: weighted pipeline, history, committed, against targets; backtest.
+    key: 'forecast',
+    path: '/reports/forecast',
+    icon: <LineChartOutlined />,
+    labelKey: 'nav.forecast',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/reports/ForecastPage')),
+  },
+  {
+    // 客户价值评估: current revenue against potential, four quadrants.
+    key: 'accountAssessment',
+    path: '/reports/account-assessment',
+    icon: <DotChartOutlined />,
+    labelKey: 'nav.accountAssessment',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/reports/AccountAssessmentPage')),
+  },
+  {
     key: 'revenueFunnel',
     path: '/reports/revenue-funnel',
     icon: <FundOutlined />,
@@ -83,6 +152,43 @@ export const PAGES: readonly PageEntry[] = [
     roles: ['admin', 'manager', 'rep'],
     group: 'reports',
     component: lazy(() => import('./pages/reports/RevenueFunnelPage')),
+  },
+  {
+    // 半月漏斗报表: reps file on the 1st and 16th; managers see submissions and 漏网率.
+    key: 'funnelReviews',
+    path: '/reports/funnel-reviews/*',
+    icon: <AuditOutlined />,
+    labelKey: 'nav.funnelReviews',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/funnelReviews/FunnelReviewsPage')),
+  },
+  {
+    key: 'churnWarnings',
+    path: '/reports/churn-warnings',
+    icon: <AlertOutlined />,
+    labelKey: 'nav.churnWarnings',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/qualification/ChurnWarningsPage')),
+  },
+  {
+    key: 'inquiryReport',
+    path: '/reports/inquiries',
+    icon: <PieChartOutlined />,
+    labelKey: 'nav.inquiryReport',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/qualification/InquiryReportPage')),
+  },
+  {
+    key: 'ownershipReport',
+    path: '/reports/ownership',
+    icon: <FieldTimeOutlined />,
+    labelKey: 'nav.ownershipReport',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/pool/OwnershipReportPage')),
   },
   {
     key: 'imports',
@@ -112,6 +218,15 @@ export const PAGES: readonly PageEntry[] = [
     component: lazy(() => import('./pages/funnels/FunnelsPage')),
   },
   {
+    key: 'ownershipRules',
+    path: '/settings/ownership',
+    icon: <SafetyCertificateOutlined />,
+    labelKey: 'nav.ownershipRules',
+    roles: ['admin'],
+    group: 'settings',
+    component: lazy(() => import('./pages/ownership-settings/OwnershipSettingsPage')),
+  },
+  {
     key: 'orgSettings',
     path: '/settings/org',
     icon: <ControlOutlined />,
@@ -137,6 +252,25 @@ export const PAGES: readonly PageEntry[] = [
     roles: ['admin'],
     group: 'settings',
     component: lazy(() => import('./pages/settings/archive/CustomFieldsPage')),
+  },
+  {
+    key: 'leadScoring',
+    path: '/settings/lead-scoring',
+    icon: <StarOutlined />,
+    labelKey: 'nav.leadScoring',
+    roles: ['admin'],
+    group: 'settings',
+    component: lazy(() => import('./pages/qualification/ScoringSettingsPage')),
+  },
+  {
+    // Managers may regrade now; only admins change the rules.
+    key: 'customerGrading',
+    path: '/settings/customer-grading',
+    icon: <TrophyOutlined />,
+    labelKey: 'nav.customerGrading',
+    roles: ['admin', 'manager'],
+    group: 'settings',
+    component: lazy(() => import('./pages/qualification/GradingSettingsPage')),
   },
   {
     // Managers keep their team's talking points up to date too.

@@ -1,5 +1,12 @@
 export { type ForecastError, forecastError } from './forecastError';
 export {
+  type CalendarPeriod,
+  type PeriodUnit,
+  parsePeriodKey,
+  periodOfDay,
+  previousPeriods,
+} from './forecastPeriod';
+export {
   type DealForecast,
   type ForecastPeriod,
   type HistoryForecast,
@@ -13,4 +20,5 @@ export {
   type StageWinRate,
 } from './stageWinRates';
 export { percentileNearestRank, type VelocityStats, velocityStats } from './velocity';
+export { type WeightedOpenDeal, weightedForecastCents } from './weightedForecast';
 export { type WeightedDeal, weightedAmountCents, weightedPipelineCents } from './weightedPipeline';

@@ -1,7 +1,15 @@
 export {
+  ACCOUNT_QUADRANTS,
+  type AccountQuadrant,
+  accountQuadrant,
+  customerValueCents,
+  QUADRANT_LABELS,
+} from './accountQuadrant';
+export {
   type LeakRate,
   type LeakRateInput,
   leakRate,
+  leakRatePercent,
   periodContaining,
   periodFromKey,
   reportDueDate,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween } from '../format/dates';
 import {
   leakRate,
+  leakRatePercent,
   periodContaining,
   periodFromKey,
   reportDueDate,
@@ -159,6 +160,26 @@ describe('leakRate', () => {
           result.rate <= 100 &&
           Math.abs(result.rate - exact) <= 0.05 + 1e-9
         );
+      }),
+    );
+  });
+});
+
+describe('leakRatePercent', () => {
+  it('is the counts version of leakRate: 1 of 2 is 50, none contacted has no rate', () => {
+    expect(leakRatePercent(1, 2)).toBe(50);
+    expect(leakRatePercent(0, 3)).toBe(0);
+    expect(leakRatePercent(2, 3)).toBe(66.7);
+    expect(leakRatePercent(0, 0)).toBeNull();
+    expect(() => leakRatePercent(3, 2)).toThrow(RangeError);
+  });
+
+  it('agrees with leakRate on any sets', () => {
+    const ids = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'));
+    fc.assert(
+      fc.property(ids, ids, (contacted, reported) => {
+        const result = leakRate({ contacted, reported });
+        return leakRatePercent(result.missing.length, result.contacted) === result.rate;
       }),
     );
   });

@@ -87,6 +87,15 @@ export interface LeakRate {
   rate: number | null;
 }
 
+/** 漏网率 from counts made in SQL: missing / contacted in percent, one decimal; null when 0 contacted. */
+export function leakRatePercent(missing: number, contacted: number): number | null {
+  if (contacted === 0) return null;
+  if (missing < 0 || missing > contacted) {
+    throw new RangeError(`missing ${missing} is not between 0 and contacted ${contacted}`);
+  }
+  return percentOneDecimal(missing, contacted);
+}
+
 /**
  * Reporting a customer nobody contacted does not offset a missing one: only the
  * contacted set is checked. Ids are de-duplicated.

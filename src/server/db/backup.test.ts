@@ -60,9 +60,8 @@ describe('crm backup and restore', () => {
         await restored.close();
       }
     } else {
-      const sourceUrl = (t.database.pool?.options as { connectionString?: string })
-        .connectionString;
-      await backupDatabase(t.database, { file, databaseUrl: sourceUrl ?? null });
+      const options = t.database.pool?.options as { connectionString?: string } | undefined;
+      await backupDatabase(t.database, { file, databaseUrl: options?.connectionString ?? null });
       const name = `crm_restore_${process.pid}_${Date.now()}`;
       await admin(`create database ${name}`);
       try {

@@ -16,6 +16,7 @@ const STATUS_BY_CODE = {
   already_claimed: 409,
   holding_limit_reached: 409,
   claim_cooldown: 409,
+  claim_quota_reached: 409,
   stage_gate_unmet: 422,
   unprocessable: 422,
   payload_too_large: 413,

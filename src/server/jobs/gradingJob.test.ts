@@ -10,6 +10,7 @@ import {
 import { createTestApp, type TestApp } from '../../../tests/setup/test-app';
 import type { AppContext } from '../context';
 import { gradingJob, runGrading } from './gradingJob';
+import { JOBS } from './index';
 import { runJob } from './scheduler';
 
 let t: TestApp;
@@ -76,5 +77,40 @@ describe('runGrading', () => {
     expect(first.orgs[0]).toMatchObject({ skipped: false, summary: { graded: 1 } });
     const again = await runJob(ctx, gradingJob);
     expect(again.orgs[0]?.skipped).toBe(true);
+  });
+
+  it('is one of the scheduled jobs, and runs by name', async () => {
+    expect(JOBS.map((job) => job.name)).toContain('grading');
+    const run = await t.call('POST', '/api/v1/test/jobs/grading/run', { token: t.adminToken });
+    expect(run.statusCode).toBe(200);
+    expect(run.json()).toMatchObject({ job: 'grading', ran: true });
+    expect(run.json().orgs[0]).toMatchObject({ skipped: false, summary: { graded: 1 } });
+  });
+});
+
+describe('a new org', () => {
+  it("starts with the seeds' scoring criteria, grading table and churn thresholds stored", async () => {
+    const fresh = await createTestApp();
+    try {
+      const rows = await fresh.database.query<{ kind: string; version: number }>(
+        sql`select kind, version from qualification_settings where org_id = ${fresh.orgId}
+          order by kind`,
+      );
+      expect(rows).toEqual([
+        { kind: 'churn', version: 1 },
+        { kind: 'grading', version: 1 },
+        { kind: 'scoring', version: 1 },
+      ]);
+      const grading = await fresh.call('GET', '/api/v1/settings/grading', {
+        token: fresh.adminToken,
+      });
+      expect(grading.json().ruleSet.id).toBe('vip-abc');
+      const scoring = await fresh.call('GET', '/api/v1/settings/scoring', {
+        token: fresh.adminToken,
+      });
+      expect(scoring.json().criteria.length).toBeGreaterThanOrEqual(7);
+    } finally {
+      await fresh.close();
+    }
   });
 });

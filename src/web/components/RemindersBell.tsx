@@ -13,12 +13,20 @@ export function RemindersBell({ compact }: { compact?: boolean }) {
   const navigate = useNavigate();
   const reminders = useReminders();
   const [open, setOpen] = useState(false);
-  const count = reminders.data?.count ?? 0;
+  const lapsing = reminders.data?.lapseWarnings ?? 0;
+  const count = (reminders.data?.count ?? 0) + lapsing;
   const locale = currentLocale();
 
   const list = (
     <Flex vertical style={{ width: 300, maxWidth: 'calc(100vw - 48px)' }}>
-      {(reminders.data?.items ?? []).length === 0 ? (
+      {lapsing > 0 && (
+        <Link to="/my-list" onClick={() => setOpen(false)} style={{ padding: '6px 8px' }}>
+          <Typography.Text type="warning">
+            {t('reminders.lapsing', { count: lapsing })}
+          </Typography.Text>
+        </Link>
+      )}
+      {(reminders.data?.items ?? []).length === 0 && lapsing === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reminders.none')} />
       ) : (
         <Flex vertical style={{ maxHeight: 360, overflowY: 'auto' }}>

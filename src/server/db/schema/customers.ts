@@ -75,6 +75,8 @@ export const customers = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('customers_owner_follow_idx').on(t.orgId, t.ownerId, t.nextFollowUpAt, t.id),
     index('customers_org_follow_idx').on(t.orgId, t.nextFollowUpAt, t.id),
+    // The list sorted or filtered by lead score (minScore, qualified) pages on this.
+    index('customers_org_score_idx').on(t.orgId, t.score, t.id),
     index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
     index('customers_org_phone_key_idx').on(t.orgId, t.phoneKey),
     index('customers_org_domain_key_idx').on(t.orgId, t.domainKey),

@@ -18,6 +18,7 @@ const SORTS: Record<CustomerSort, { column: string; desc: boolean; cast: string 
   '-createdAt': { column: 'created_at', desc: true, cast: 'timestamptz' },
   name: { column: 'name', desc: false, cast: 'text' },
   '-score': { column: 'score', desc: true, cast: 'int' },
+  score: { column: 'score', desc: false, cast: 'int' },
   '-updatedAt': { column: 'updated_at', desc: true, cast: 'timestamptz' },
 };
 
@@ -43,6 +44,9 @@ export function customerFilterConditions(
   if (filters.tag?.length) where.push(sql`c.tags && ${sql.param(filters.tag)}::text[]`);
   if (filters.province) where.push(sql`c.province = ${filters.province}`);
   if (filters.city) where.push(sql`c.city = ${filters.city}`);
+  if (filters.qualified === 'true') where.push(sql`c.qualified`);
+  if (filters.qualified === 'false') where.push(sql`c.qualified is not true`);
+  if (filters.minScore !== undefined) where.push(sql`c.score >= ${filters.minScore}`);
   if (filters.followUp) {
     const today = zonedDay(context.now, context.timeZone);
     const endOfToday = zonedDayStart(addDays(today, 1), context.timeZone);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
 import { Id } from '../users/users.schema';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
@@ -59,6 +59,8 @@ export const Customer = z.object({
   inPool: z.boolean(),
   grade: z.string().nullable(),
   score: z.number().nullable(),
+  /** score ≥ the org's qualification threshold; null until scored. */
+  qualified: z.boolean().nullable(),
   lastContactAt: z.string().nullable(),
   nextFollowUpAt: z.string().nullable(),
   custom: z.record(z.string(), CustomValue),
@@ -75,6 +77,7 @@ export const CUSTOMER_SORTS = [
   '-createdAt',
   'name',
   '-score',
+  'score',
   '-updatedAt',
 ] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
@@ -102,6 +105,10 @@ export const CustomerFilters = z.object({
   /** overdue: next follow-up before now; today: due by the end of today (org time zone); none: no follow-up planned. */
   followUp: z.enum(['overdue', 'today', 'week', 'none']).optional(),
   archived: z.enum(['true', 'false', 'all']).optional(),
+  /** true: score at or above the org's qualification threshold; false: below it or unscored. */
+  qualified: z.enum(['true', 'false']).optional(),
+  /** Only customers scored at least this (unscored ones never match). */
+  minScore: z.coerce.number().int('must be an integer').min(-100_000).max(100_000).optional(),
 });
 export type CustomerFilters = z.infer<typeof CustomerFilters>;
 

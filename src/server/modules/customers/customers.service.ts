@@ -35,7 +35,7 @@ type Actor = Viewer & { ip?: string | null };
 /** Columns every customer read selects, aliased c, with the owner's name from u. */
 export const CUSTOMER_COLUMNS = sql`c.id, c.name, c.industry, c.headcount, c.province, c.city,
   c.address, c.country, c.website, c.phone, c.email, c.source, c.tags, c.owner_id, u.name as owner_name,
-  c.team_id, c.grade, c.score, c.last_contact_at, c.next_follow_up_at, c.custom, c.archived_at,
+  c.team_id, c.grade, c.score, c.qualified, c.last_contact_at, c.next_follow_up_at, c.custom, c.archived_at,
   c.version, c.created_at, c.updated_at`;
 
 export interface CustomerRow {
@@ -57,6 +57,7 @@ export interface CustomerRow {
   team_id: string | null;
   grade: string | null;
   score: number | null;
+  qualified: boolean | null;
   last_contact_at: Date | string | null;
   next_follow_up_at: Date | string | null;
   custom: Record<string, string | number | boolean | null>;
@@ -91,6 +92,7 @@ export function presentCustomer(row: CustomerRow, viewer?: Viewer): Customer {
     inPool: row.owner_id === null,
     grade: row.grade,
     score: row.score,
+    qualified: row.qualified ?? null,
     lastContactAt: iso(row.last_contact_at),
     nextFollowUpAt: iso(row.next_follow_up_at),
     custom: row.custom ?? {},

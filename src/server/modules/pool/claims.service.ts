@@ -91,7 +91,7 @@ async function assertDailyQuota(tx: Db, actor: Actor, settings: OwnershipSetting
   );
   if ((row?.claims ?? 0) >= settings.dailyClaimQuota) {
     throw new AppError(
-      'conflict',
+      'claim_quota_reached',
       `You have made today's ${settings.dailyClaimQuota} claims; try again tomorrow`,
       undefined,
       { quota: settings.dailyClaimQuota, claimsToday: row?.claims ?? 0 },

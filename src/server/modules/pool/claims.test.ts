@@ -155,7 +155,7 @@ describe('POST /customers/:id/claim', () => {
     expect((await claim(t, quota.token, ids[1] as string)).statusCode).toBe(200);
     const third = await claim(t, quota.token, ids[2] as string);
     expect(third.statusCode).toBe(409);
-    expect(third.json()).toMatchObject({ code: 'conflict', quota: 2, claimsToday: 2 });
+    expect(third.json()).toMatchObject({ code: 'claim_quota_reached', quota: 2, claimsToday: 2 });
     t.clock.advance(DAY);
     expect((await claim(t, quota.token, ids[2] as string)).statusCode).toBe(200);
     await setPoolSettings(t, { dailyClaimQuota: null });

@@ -44,7 +44,7 @@ export async function poolRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         summary:
-          'Claim a pool customer (认领); 409 already_claimed, holding_limit_reached, claim_cooldown',
+          'Claim a pool customer (认领); 409 already_claimed, holding_limit_reached, claim_cooldown, claim_quota_reached',
         params: IdParams,
         response: { 200: Customer },
       },

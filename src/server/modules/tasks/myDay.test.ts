@@ -175,3 +175,42 @@ describe('GET /me/day', () => {
     });
   });
 });
+
+describe('lapse warnings in My day and the reminders', () => {
+  it('lists the caller’s customers within the rule’s warning window, with the rule and deadline', async () => {
+    const before = (await t.call('GET', '/api/v1/me/day', { token: rep.token })).json();
+    expect(before.lapseWarnings).toEqual([]);
+    // Lapse after 3 days without an effective communication, warned 2 days before: the
+    // customers claimed on 29 Dec keep to 1 Jan and are warned from 30 Dec.
+    const rule = await t.call('POST', '/api/v1/pool/lapse-rules', {
+      token: t.adminToken,
+      body: { name: '三天未沟通', noActivityDays: 3, warnDays: 2 },
+    });
+    expect(rule.statusCode).toBe(201);
+    try {
+      t.clock.set(new Date('2026-12-30T02:00:00Z'));
+      // Contacted today: its deadline moves to 2 Jan, 3 days away, outside the window.
+      await logActivity(t, rep.token, ids['Contacted two days ago'] as string);
+      const day = (await t.call('GET', '/api/v1/me/day', { token: rep.token })).json();
+      expect(day.lapseWarnings).toHaveLength(5);
+      expect(day.lapseWarnings.map((w: { customerId: string }) => w.customerId)).not.toContain(
+        ids['Contacted two days ago'],
+      );
+      expect(day.lapseWarnings[0]).toMatchObject({
+        ruleName: '三天未沟通',
+        status: 'warning',
+        triggers: ['no_activity'],
+        deadline: '2027-01-01',
+        daysLeft: 2,
+      });
+      const reminders = (await t.call('GET', '/api/v1/me/reminders', { token: rep.token })).json();
+      expect(reminders.lapseWarnings).toBe(5);
+      const colleague = (await t.call('GET', '/api/v1/me/day', { token: otherRep.token })).json();
+      expect(colleague.lapseWarnings.map((w: { customerName: string }) => w.customerName)).toEqual([
+        'Colleague customer',
+      ]);
+    } finally {
+      t.clock.set(NOW);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { type Db, queryRows } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { findUpcomingBirthdays } from '../contacts/contacts.service';
 import type { Viewer } from '../customers/customers.service';
+import { findLapseWarnings } from '../lapseRules/lapsePreview';
 import type { OrgInfo } from '../orgs/orgs.service';
 import type { MyDay, Task, TaskListQuery } from './tasks.schema';
 import { presentTask, TASK_COLUMNS, TASK_JOINS, type TaskRow, visibleTasks } from './tasks.service';
@@ -77,7 +78,8 @@ export async function findReminders(db: Db, viewer: Viewer, now: Date) {
     sql`select count(*)::int as count from tasks t where ${sql.join(where, sql` and `)}`,
   );
   const { items } = await selectTasks(db, where, 50, now);
-  return { count: counted?.count ?? 0, items };
+  const lapsing = await findLapseWarnings(db, viewer, now);
+  return { count: counted?.count ?? 0, items, lapseWarnings: lapsing.length };
 }
 
 /**
@@ -137,5 +139,6 @@ export async function getMyDay(db: Db, viewer: Viewer, org: OrgInfo, now: Date):
       afterDays,
       items: await findNeglectedCustomers(db, viewer, today, afterDays, org.timeZone),
     },
+    lapseWarnings: await findLapseWarnings(db, viewer, now),
   };
 }

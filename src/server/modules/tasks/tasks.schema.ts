@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ListQuery } from '../../http/pagination';
+import { ListQuery } from '../../http/listSchema';
+import { LapseWarning } from '../lapseRules/lapseRules.schema';
 import { Id } from '../users/users.schema';
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
@@ -70,6 +71,8 @@ export const Reminders = z.object({
   count: z.number().int(),
   /** The earliest 50 of them. */
   items: z.array(Task),
+  /** The caller's customers about to lapse back to the pool (a lapse rule's warning window). */
+  lapseWarnings: z.number().int(),
 });
 
 export const BirthdaySoon = z.object({
@@ -106,5 +109,7 @@ export const MyDay = z.object({
     /** At most 100, longest neglected first. */
     items: z.array(NeglectedCustomer),
   }),
+  /** The caller's customers within a lapse rule's warning window, soonest deadline first. */
+  lapseWarnings: z.array(LapseWarning),
 });
 export type MyDay = z.infer<typeof MyDay>;

@@ -22,6 +22,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { describeError } from '../../lib/errors';
+import { QualificationCard } from '../qualification/QualificationCard';
 import { ActivityFormModal } from './ActivityFormModal';
 import { useCustomer, useUpdateCustomer } from './api';
 import { ContactsCard } from './ContactsCard';
@@ -138,6 +139,7 @@ export default function CustomerDetailPage() {
           </Col>
           <Col span={9}>
             <Flex vertical gap={16}>
+              <QualificationCard customerId={data.id} />
               {chain}
               {contacts}
             </Flex>
@@ -147,6 +149,7 @@ export default function CustomerDetailPage() {
         // One column: who to talk to comes before the history.
         <Flex vertical gap={12}>
           {info}
+          <QualificationCard customerId={data.id} />
           {chain}
           {contacts}
           {timeline}

@@ -127,6 +127,26 @@ export function CustomerFilterBar(props: {
         style={width}
       />
       <Select
+        aria-label={t('customers.filters.qualified')}
+        placeholder={t('customers.filters.qualified')}
+        allowClear
+        value={params.qualified}
+        options={[
+          { value: 'true', label: t('customers.qualified.yes') },
+          { value: 'false', label: t('customers.qualified.no') },
+        ]}
+        onChange={(value?: string) => onChange({ qualified: value })}
+        style={width}
+      />
+      <DebouncedInput
+        aria-label={t('customers.filters.minScore')}
+        placeholder={t('customers.filters.minScore')}
+        inputMode="numeric"
+        value={params.minScore ?? ''}
+        onChange={(value) => onChange({ minScore: /^-?\d+$/.test(value) ? value : undefined })}
+        style={size(110)}
+      />
+      <Select
         aria-label={t('customers.filters.status')}
         value={params.archived ?? 'false'}
         options={[

@@ -18,7 +18,7 @@ import { filtersOf } from './listParams';
 import { SavedViews } from './SavedViews';
 
 /** What a rep on the road needs on each card; the rest is one tap away. */
-const ON_A_PHONE = new Set(['name', 'owner', 'nextFollowUpAt', 'lastContactAt', 'region']);
+const ON_A_PHONE = new Set(['name', 'owner', 'score', 'nextFollowUpAt', 'lastContactAt', 'region']);
 
 /** 客户: the customers the user may see, filtered, sorted and paged on the server. */
 export function CustomerListView() {
@@ -88,6 +88,23 @@ export function CustomerListView() {
       title: t('customers.fields.grade'),
       dataIndex: 'grade',
       render: (_, customer) => (customer.grade ? <Tag color="gold">{customer.grade}</Tag> : '—'),
+    },
+    {
+      key: 'score',
+      title: t('customers.fields.score'),
+      dataIndex: 'score',
+      // The server sorts; the header arrows only say which way (and toggle it).
+      sorter: true,
+      sortOrder: sort === '-score' ? 'descend' : sort === 'score' ? 'ascend' : null,
+      render: (_, customer) =>
+        customer.score === null ? (
+          '—'
+        ) : (
+          <Space size={4}>
+            {customer.score}
+            {customer.qualified && <Tag color="green">{t('customers.qualified.yes')}</Tag>}
+          </Space>
+        ),
     },
     {
       key: 'nextFollowUpAt',
@@ -211,6 +228,11 @@ export function CustomerListView() {
             columns={phone ? columns.filter((column) => ON_A_PHONE.has(column.key)) : columns}
             dataSource={rows}
             paginate={false}
+            onChange={(_pagination, _filters, sorter) => {
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              if (one?.columnKey !== 'score') return;
+              change({ sort: one.order === 'ascend' ? 'score' : one.order ? '-score' : undefined });
+            }}
             onRowClick={(customer) => navigate(`/customers/${customer.id}`)}
             emptyText={
               anyFilter ? (

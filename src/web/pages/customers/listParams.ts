@@ -12,6 +12,8 @@ export const FILTER_KEYS = [
   'city',
   'followUp',
   'archived',
+  'qualified',
+  'minScore',
 ] as const;
 
 export const CUSTOMER_SORT_OPTIONS: { value: CustomerSort; labelKey: string }[] = [
@@ -21,6 +23,7 @@ export const CUSTOMER_SORT_OPTIONS: { value: CustomerSort; labelKey: string }[] 
   { value: '-updatedAt', labelKey: 'customers.sort.updatedAt' },
   { value: 'name', labelKey: 'customers.sort.name' },
   { value: '-score', labelKey: 'customers.sort.score' },
+  { value: 'score', labelKey: 'customers.sort.scoreAsc' },
 ];
 
 /** The filters among the URL's parameters (no sort, no empty values). */

@@ -10,6 +10,9 @@ import type { MyDay, Task } from '../../api/types';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { currentLocale } from '../../i18n';
+import { TeamLeakCard } from '../funnelReviews/TeamLeakCard';
+import { LapseWarningList } from '../pool/LapseWarningList';
+import { MyDayChurnCard } from '../qualification/MyDayChurnCard';
 import { useMyDay } from './api';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskLine } from './TaskLine';
@@ -119,6 +122,21 @@ function Neglected({ day }: { day: MyDay }) {
   );
 }
 
+/** Customers about to lapse back to the pool unless followed up (回收预警). */
+function LapseWarnings({ day }: { day: MyDay }) {
+  const { t } = useTranslation();
+  return (
+    <Section
+      title={t('myDay.lapsing')}
+      count={day.lapseWarnings.length}
+      color="#ff4d4f"
+      empty={t('myDay.noLapsing')}
+    >
+      <LapseWarningList items={day.lapseWarnings} />
+    </Section>
+  );
+}
+
 /** 工作台: what to do today — tasks by due date, birthdays coming up, customers gone quiet. */
 export default function MyDayPage() {
   const { t } = useTranslation();
@@ -173,8 +191,11 @@ export default function MyDayPage() {
           </Col>
           <Col xs={24} lg={10}>
             <Flex vertical gap={16}>
+              {me.role !== 'rep' && <TeamLeakCard />}
+              <LapseWarnings day={day.data} />
               <Birthdays day={day.data} />
               <Neglected day={day.data} />
+              <MyDayChurnCard />
             </Flex>
           </Col>
         </Row>

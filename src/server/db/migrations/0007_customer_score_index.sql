@@ -1,0 +1,1 @@
+CREATE INDEX "customers_org_score_idx" ON "customers" USING btree ("org_id","score","id");

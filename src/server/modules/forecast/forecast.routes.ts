@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { zonedDay } from '../../../domain/format/dates';
+import type { AppContext } from '../../context';
+import { reportContext } from '../reports/funnelReport.routes';
+import { sendTables } from '../reports/reportExport';
+import {
+  Backtest,
+  BacktestQuery,
+  Forecast,
+  ForecastExportQuery,
+  ForecastQuery,
+} from './forecast.schema';
+import { getBacktest, getForecast } from './forecast.service';
+import { forecastTables } from './forecastExport';
+
+export async function forecastRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['forecast'];
+
+  r.get(
+    '/forecast',
+    {
+      schema: {
+        tags,
+        description:
+          'Forecast of a month or quarter (default: this month) over the deals the caller may see: weighted pipeline (Σ amount × probability of open deals closing in the period), history (each stage’s observed win ratio and median days to close over the look-back window, applied to the open deals) and committed (Σ amount × success rate of each rep’s latest submitted semi-monthly report), each plus what has already been won, against the target.',
+        querystring: ForecastQuery,
+        response: { 200: Forecast },
+      },
+    },
+    async (request) =>
+      getForecast(db, await reportContext(ctx, request), request.query, ctx.clock.now()),
+  );
+
+  r.get(
+    '/forecast/backtest',
+    {
+      schema: {
+        tags,
+        description:
+          'For the past whole months or quarters: what each method would have forecast at the period’s start, against what was won in it; error = forecast − actual.',
+        querystring: BacktestQuery,
+        response: { 200: Backtest },
+      },
+    },
+    async (request) =>
+      getBacktest(db, await reportContext(ctx, request), request.query, ctx.clock.now()),
+  );
+
+  r.get(
+    '/forecast/export',
+    {
+      schema: {
+        tags,
+        description:
+          'The forecast, its deals, stage rates and the backtest as .xlsx (one sheet each) or CSV.',
+        querystring: ForecastExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const context = await reportContext(ctx, request);
+      const { format, unit, periods, ...query } = request.query;
+      const now = ctx.clock.now();
+      const [forecast, backtest] = await Promise.all([
+        getForecast(db, context, query, now),
+        getBacktest(db, context, { ...query, unit, periods }, now),
+      ]);
+      return sendTables(reply, db, {
+        format,
+        fileBase: `forecast-${forecast.period.key}-${zonedDay(now, context.timeZone)}`,
+        tables: forecastTables(context.locale, forecast, backtest),
+        audit: {
+          orgId: context.viewer.orgId,
+          userId: context.viewer.id,
+          ip: request.ip,
+          entity: 'forecast',
+          filters: request.query,
+        },
+      });
+    },
+  );
+}

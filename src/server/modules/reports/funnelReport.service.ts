@@ -1,0 +1,128 @@
+// GET /reports/funnel (fields fixed in API.md): per stage the deals there now, their amount and
+// weighted amount, how many ever reached the stage or a later one, and the conversion onwards.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Locale } from '../../../domain/vocabulary';
+import { type Db, queryRows } from '../../db/client';
+import type { Viewer } from '../deals/deals.access';
+import type { FunnelReport, FunnelReportQuery } from './funnelReport.schema';
+import {
+  checkDays,
+  dealConditions,
+  dealsFrom,
+  ratio,
+  reportFunnel,
+  type ScopedFunnel,
+  type StageInfo,
+  stageInfos,
+  stageRows,
+  yuan,
+} from './funnelScope';
+
+/**
+ * amount × percent / 100 rounded half away from zero, in bigint arithmetic (no numeric per
+ * row): the same as weightedAmountCents in domain/forecast.
+ */
+function weightedCents(product: SQL): SQL {
+  return sql`(case when ${product} < 0 then -((-(${product}) + 50) / 100) else (${product} + 50) / 100 end)`;
+}
+
+/** A stage key's place in the funnel as a CASE (no join, so the scan can run in parallel). */
+function ordOf(stages: readonly StageInfo[], key: SQL): SQL {
+  if (stages.length === 0) return sql`null::int`;
+  return sql`(case ${key} ${sql.join(
+    stages.map((stage) => sql`when ${stage.key} then ${stage.ord}::int`),
+    sql` `,
+  )} end)`;
+}
+
+export interface ReportContext {
+  viewer: Viewer;
+  locale: Locale;
+  timeZone: string;
+}
+
+interface StageAggregate {
+  kind: 'now' | 'reach' | 'closed';
+  key: string;
+  count: number;
+  amount: string | number;
+  weighted: string | number;
+}
+
+/**
+ * The furthest non-terminal stage a deal reached is its current stage or the stage it left by
+ * a backward move or a move into lost: a stage left forward lies below a later one, and a won
+ * deal reached them all. So only those moves are read from stage_history (the partial index
+ * stage_history_reach_idx), not every move (see bench/funnel-report.ts).
+ */
+export async function getFunnelReport(
+  db: Db,
+  context: ReportContext,
+  query: FunnelReportQuery,
+): Promise<FunnelReport> {
+  checkDays(query);
+  const funnel: ScopedFunnel = await reportFunnel(db, context.viewer.orgId, query.funnelId);
+  const stages = stageInfos(funnel, context.locale);
+  const where = dealConditions(context.viewer, query, funnel.id, {
+    timeZone: context.timeZone,
+    cohort: true,
+  });
+  const open = stages.filter((stage) => stage.terminal === null);
+  const lastOpen = open.length === 0 ? -1 : Math.max(...open.map((stage) => stage.ord));
+  const rows = await queryRows<StageAggregate>(
+    db,
+    sql`with grouped as (
+        select d.stage_key, d.status,
+          case when d.status = 'won' then ${lastOpen}::int
+            else greatest(${ordOf(open, sql`d.stage_key`)}, lf.ord) end as top,
+          count(*)::int as n, sum(d.amount_cents)::bigint as amount,
+          sum(${weightedCents(sql`d.amount_cents * d.probability`)})::bigint as weighted
+        from ${dealsFrom(context.viewer)}
+        left join (
+          select h.deal_id, max(${ordOf(open, sql`h.from_stage_key`)}) as ord
+          from stage_history h
+          where h.org_id = ${context.viewer.orgId} and h.funnel_id = ${funnel.id}
+            and h.deal_id is not null and (h.direction = 'backward' or h.to_stage_key = 'lost')
+          group by h.deal_id
+        ) lf on lf.deal_id = d.id
+        where ${sql.join(where, sql` and `)}
+        group by 1, 2, 3
+      )
+      select 'now' as kind, stage_key as key, sum(n)::int as count, sum(amount)::bigint as amount,
+        sum(weighted)::bigint as weighted
+      from grouped group by stage_key
+      union all
+      select 'reach', st.key, coalesce(sum(g.n), 0)::int, 0, 0
+      from ${stageRows(open)} as st(key, ord)
+      left join grouped g on g.top >= st.ord group by st.key
+      union all
+      select 'closed', status, sum(n)::int, 0, 0 from grouped
+      where status in ('won', 'lost') group by status`,
+  );
+  const of = (kind: StageAggregate['kind'], key: string) =>
+    rows.find((row) => row.kind === kind && row.key === key);
+  const reachedOf = (stage: StageInfo) =>
+    Number((stage.terminal ? of('closed', stage.terminal) : of('reach', stage.key))?.count ?? 0);
+  const won = Number(of('closed', 'won')?.count ?? 0);
+  const lost = Number(of('closed', 'lost')?.count ?? 0);
+  return {
+    stages: stages.map((stage, index) => {
+      const row = of('now', stage.key);
+      const reached = reachedOf(stage);
+      const next = stages[index + 1];
+      // The last open stage converts into won; won and lost convert into nothing.
+      const conversionToNext =
+        stage.terminal !== null || !next ? null : ratio(reachedOf(next), reached);
+      return {
+        key: stage.key,
+        name: stage.name,
+        count: Number(row?.count ?? 0),
+        amount: yuan(row?.amount),
+        weightedAmount: yuan(row?.weighted),
+        reached,
+        conversionToNext,
+      };
+    }),
+    winRate: ratio(won, won + lost),
+  };
+}
