@@ -40,6 +40,7 @@ import { poolSettingsRoutes } from './modules/pool/poolSettings.routes';
 import { accountAssessmentRoutes } from './modules/reports/accountAssessment.routes';
 import { funnelReportRoutes } from './modules/reports/funnelReport.routes';
 import { revenueBucketsRoutes } from './modules/reports/revenueBuckets.routes';
+import { salesRoutes } from './modules/sales/sales.routes';
 import { scoringRoutes } from './modules/scoring/scoring.routes';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
@@ -55,6 +56,7 @@ const FEATURE_ROUTES = [
   importsRoutes,
   exportsRoutes,
   revenueBucketsRoutes,
+  salesRoutes,
   funnelReportRoutes,
   forecastRoutes,
   targetsRoutes,
