@@ -199,7 +199,7 @@ describe('customer archive', () => {
     // Someone else edits the customer while the form is open: nothing is lost silently.
     await page.getByRole('button', { name: '编辑' }).first().click();
     const edit = page.getByRole('dialog', { name: '编辑客户' });
-    await edit.getByLabel('行业').waitFor();
+    await edit.getByLabel('行业', { exact: true }).waitFor();
     const id = page.url().split('/').pop() as string;
     const stored = await e2e.t.call('GET', `/api/v1/customers/${id}`, { token: e2e.t.adminToken });
     const changed = await e2e.t.call('PATCH', `/api/v1/customers/${id}`, {
@@ -210,7 +210,7 @@ describe('customer archive', () => {
     await edit.getByLabel('城市').fill('无锡');
     await edit.getByLabel('城市').press('Enter');
     await edit.getByText('这条记录刚被其他人修改过。已载入最新内容，请确认后重新保存。').waitFor();
-    expect(await edit.getByLabel('行业').inputValue()).toBe('机械制造');
+    expect(await edit.getByLabel('行业', { exact: true }).inputValue()).toBe('机械制造');
     await edit.getByLabel('城市').fill('无锡');
     await edit.getByLabel('城市').press('Enter');
     await edit.waitFor({ state: 'hidden' });
@@ -300,12 +300,12 @@ describe('customer archive', () => {
     await page.goto('/settings/custom-fields');
     await page.getByRole('button', { name: '新建字段' }).first().click();
     const field = page.getByRole('dialog', { name: '新建字段' });
-    await field.getByLabel('名称').fill('合同到期日');
-    await field.getByLabel('字段键').fill('contractEnd');
+    await field.getByLabel('名称').fill('续约提醒日');
+    await field.getByLabel('字段键').fill('renewalReminder');
     await choose(page, field, '类型', '日期');
     await field.getByLabel('字段键').press('Enter');
     await field.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: 'contractEnd' }).waitFor();
+    await page.getByRole('cell', { name: 'renewalReminder', exact: true }).waitFor();
 
     // 跟进话题: the seed's library by category.
     await page.goto('/settings/topics');
@@ -322,7 +322,7 @@ describe('customer archive', () => {
     await page.goto('/customers');
     await page.getByRole('button', { name: '新建客户' }).click();
     const form = page.getByRole('dialog', { name: '新建客户' });
-    await form.getByLabel('合同到期日').waitFor();
+    await form.getByLabel('续约提醒日').waitFor();
     await form.getByLabel('来源渠道').click();
     await page.getByTitle('抖音', { exact: true }).filter({ visible: true }).waitFor();
     await form.getByRole('button', { name: '取消' }).click();

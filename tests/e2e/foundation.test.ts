@@ -186,6 +186,9 @@ describe('users and teams', () => {
     await teamDialog.getByLabel('团队名称').fill('华东一组');
     await teamDialog.getByLabel('经理').click();
     await page.getByTitle('Admin · 管理员').click();
+    // The choice must have landed in the form before saving (a click during the dropdown's
+    // opening animation can miss on a busy machine).
+    await teamDialog.getByTitle('Admin · 管理员').waitFor();
     await teamDialog.getByRole('button', { name: '创建' }).click();
     await teamDialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: '华东一组' }).getByText('Admin').waitFor();
