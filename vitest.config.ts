@@ -27,6 +27,10 @@ function serverProject(
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core less one: a single file at a time on a 2-core
+    // machine, while most of a server or browser test's time is spent waiting on PostgreSQL,
+    // PGlite or Chromium. Three files at once keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         test: {
