@@ -90,6 +90,7 @@ export type CreateDealBody = z.input<DealsSchema['CreateDealRequest']>;
 export type UpdateDealBody = z.input<DealsSchema['UpdateDealRequest']>;
 export type CreateDocumentBody = z.input<DealsSchema['CreateDocumentRequest']>;
 export type { LostReason } from '../../server/modules/deals/lostReasons.service';
+export type { Lifecycle } from '../../server/modules/lifecycle/lifecycle.schema';
 
 export interface Page<T> {
   items: T[];

@@ -79,12 +79,14 @@ const TIMELINE_SOURCES: Record<Kind, (orgId: string, customerId: string) => SQL>
     from (select ${ACTIVITY_COLUMNS} from activities a ${ACTIVITY_JOINS}
       where a.org_id = ${orgId} and a.customer_id = ${customerId}) r`,
   // Field changes of the customer itself, from the audit log; changes of owner show as
-  // ownership events, which say why.
+  // ownership events, which say why; lifecycle moves as stage moves; lifecycle checklist ticks
+  // are the gate's bookkeeping, shown on the lifecycle card with who and when.
   change: (orgId, customerId) => sql`select 'change' as kind, l.id::text as id, l.at, l.user_id,
       jsonb_build_object('action', l.action, 'changes', coalesce(l.changes, '{}'::jsonb)) as payload
     from audit_log l
     where l.org_id = ${orgId} and l.entity = 'customer' and l.entity_id = ${customerId}
-      and l.action not in ('claim', 'release', 'assign')`,
+      and l.action not in ('claim', 'release', 'assign', 'check', 'uncheck', 'lifecycle_move',
+        'lifecycle_override')`,
   stage_move: stageMovesTimelineSource,
   // Claims, releases, assignments, lapses and their warnings, pool moves. 'created' repeats
   // the archive's own create entry, so it is left out.

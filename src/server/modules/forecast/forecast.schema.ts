@@ -23,6 +23,8 @@ export type ForecastScope = z.infer<typeof ForecastScope>;
 export const ForecastQuery = ForecastScope.extend({
   /** Default: the current month. */
   period: PeriodKey.optional(),
+  /** 'false': leave `deals` empty — the totals alone, for My day's card. */
+  withDeals: z.enum(['true', 'false']).optional(),
 });
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
 
@@ -121,7 +123,7 @@ export const Backtest = z.object({
 });
 export type Backtest = z.infer<typeof Backtest>;
 
-export const ForecastExportQuery = ForecastQuery.extend({
+export const ForecastExportQuery = ForecastQuery.omit({ withDeals: true }).extend({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
   unit: z.enum(['month', 'quarter']).default('month'),
   periods: z.coerce.number().int().min(1).max(24).default(6),

@@ -173,7 +173,7 @@ export async function getForecast(
           medianDaysToClose: rate?.medianDaysToClose ?? null,
         };
       }),
-    deals: at.openDeals.map((deal) => {
+    deals: (query.withDeals === 'false' ? [] : at.openDeals).map((deal) => {
       const history = historyById.get(deal.id);
       const weighted = weightedForecastCents([deal], period, at.today);
       return {

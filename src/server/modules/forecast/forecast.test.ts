@@ -111,6 +111,7 @@ describe('GET /forecast', () => {
       ['period=2026-13', 'querystring.period'],
       ['period=2026-Q5', 'querystring.period'],
       ['lookbackMonths=0', 'querystring.lookbackMonths'],
+      ['withDeals=no', 'querystring.withDeals'],
     ]) {
       const response = await t.call('GET', `/api/v1/forecast?${query}`, { token: t.adminToken });
       expect(response.statusCode).toBe(400);
@@ -196,6 +197,15 @@ describe('GET /forecast', () => {
     );
     const rep = await get(`/forecast?funnelId=${world.funnelId}`, world.r2.token);
     expect(methods(rep)).toEqual({ weighted: [0, null], history: [0, null], committed: [0, null] });
+  });
+
+  it('leaves the deals out for My day when asked, with the same totals', async () => {
+    const path = `/forecast?funnelId=${world.funnelId}`;
+    const full = await get(path, world.manager.token);
+    const lean = await get(`${path}&withDeals=false`, world.manager.token);
+    expect(full.deals).toHaveLength(2);
+    expect(lean.deals).toEqual([]);
+    expect({ ...lean, deals: full.deals }).toEqual(full);
   });
 });
 

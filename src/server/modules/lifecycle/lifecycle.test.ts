@@ -192,5 +192,18 @@ describe('stage moves on the customer timeline', () => {
       'zh-CN': '目标客户',
       en: 'Target customer',
     });
+
+    // Through the API: the move once (as a stage move), the ticks and its audit row not as edits.
+    const timeline = await t.call('GET', `/api/v1/customers/${customer.id}/timeline`, {
+      token: rep.token,
+    });
+    const items: { kind: string; action?: string; dealId?: string | null }[] =
+      timeline.json().items;
+    expect(items.filter((item) => item.kind === 'stage_move' && item.dealId === null)).toHaveLength(
+      1,
+    );
+    expect(items.filter((item) => item.kind === 'change').map((item) => item.action)).toEqual([
+      'create',
+    ]);
   });
 });

@@ -29,6 +29,8 @@ import { ContactsCard } from './ContactsCard';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomerInfoCard } from './CustomerInfoCard';
 import { DecisionChainCard } from './DecisionChainCard';
+import { LifecycleCard } from './LifecycleCard';
+import { PurchasesCard } from './PurchasesCard';
 import { TimelineCard } from './TimelineCard';
 
 /** One customer: the archive, its contacts and decision chain, and one timeline of follow-ups. */
@@ -134,12 +136,14 @@ export default function CustomerDetailPage() {
           <Col span={15}>
             <Flex vertical gap={16}>
               {info}
+              <LifecycleCard customer={data} />
               {timeline}
             </Flex>
           </Col>
           <Col span={9}>
             <Flex vertical gap={16}>
               <QualificationCard customerId={data.id} />
+              <PurchasesCard customerId={data.id} />
               {chain}
               {contacts}
             </Flex>
@@ -149,9 +153,11 @@ export default function CustomerDetailPage() {
         // One column: who to talk to comes before the history.
         <Flex vertical gap={12}>
           {info}
+          <LifecycleCard customer={data} />
           <QualificationCard customerId={data.id} />
           {chain}
           {contacts}
+          <PurchasesCard customerId={data.id} />
           {timeline}
         </Flex>
       )}

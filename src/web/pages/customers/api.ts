@@ -1,5 +1,6 @@
 import {
   keepPreviousData,
+  type QueryClient,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -15,12 +16,14 @@ import type {
   Customer,
   DecisionChain,
   DuplicateMatch,
+  Lifecycle,
   Page,
   SavedView,
   TimelineItem,
   UpdateContactRequest,
   UpdateCustomerRequest,
 } from '../../api/types';
+import { currentLocale } from '../../i18n';
 import { invalidateTaskViews } from '../tasks/api';
 
 export const customersKey = ['customers'] as const;
@@ -28,6 +31,7 @@ const customerKey = (id: string) => ['customers', 'one', id] as const;
 const contactsKey = (id: string) => ['customers', 'contacts', id] as const;
 const chainKey = (id: string) => ['customers', 'chain', id] as const;
 const timelineKey = (id: string) => ['customers', 'timeline', id] as const;
+export const lifecycleKey = (id: string) => ['customers', 'lifecycle', id] as const;
 const viewsKey = ['views', 'customers'] as const;
 
 /** The list's query parameters as the URL and saved views keep them. */
@@ -148,6 +152,23 @@ export function useTimeline(customerId: string) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+}
+
+/** The customer's place in the org's lifecycle funnel (目标→…→在网) with its gate work. */
+export function useLifecycle(customerId: string) {
+  return useQuery({
+    queryKey: [...lifecycleKey(customerId), 'card', currentLocale()],
+    queryFn: () =>
+      api.get<Lifecycle>(`/customers/${customerId}/lifecycle${query({ locale: currentLocale() })}`),
+  });
+}
+
+/** A lifecycle tick or move changes the card, its gate and the timeline's stage moves. */
+export function invalidateLifecycle(queryClient: QueryClient, customerId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: lifecycleKey(customerId) }),
+    queryClient.invalidateQueries({ queryKey: timelineKey(customerId) }),
+  ]);
 }
 
 export function useLogActivity() {

@@ -1,18 +1,18 @@
 import { App, Button, Checkbox, Flex, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deal, UnmetItem } from '../../api/types';
+import type { UnmetItem } from '../../api/types';
 import { currentLocale } from '../../i18n';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { activityTypeLabel } from '../funnels/labels';
-import { useDealActivities, useSetCheck } from './api';
+import { type StageSubject, useSetCheck, useSubjectActivities } from './stageApi';
 
 type EvidenceKind = 'note' | 'url' | 'activity';
 
 /** One entry criterion to tick (清单制), optionally with evidence: a note, a link or a follow-up. */
 export function CriterionRow(props: {
-  deal: Pick<Deal, 'id' | 'customerId'>;
+  subject: StageSubject;
   item: Pick<UnmetItem, 'id' | 'label' | 'stageKey'>;
   met: boolean;
 }) {
@@ -43,7 +43,7 @@ export function CriterionRow(props: {
     setOptimistic(next);
     try {
       await setCheck.mutateAsync({
-        id: props.deal.id,
+        subject: props.subject,
         stageKey: props.item.stageKey,
         itemId: props.item.id,
         checked: next,
@@ -105,7 +105,7 @@ export function CriterionRow(props: {
             />
           )}
           {kind === 'activity' && (
-            <ActivityPicker deal={props.deal} value={activityId} onChange={setActivityId} />
+            <ActivityPicker subject={props.subject} value={activityId} onChange={setActivityId} />
           )}
           <span style={{ color: 'rgba(0,0,0,0.45)' }}>{t('deals.evidence.hint')}</span>
         </Flex>
@@ -115,20 +115,24 @@ export function CriterionRow(props: {
 }
 
 function ActivityPicker(props: {
-  deal: Pick<Deal, 'id' | 'customerId'>;
+  subject: StageSubject;
   value: string | undefined;
   onChange: (id: string | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const activities = useDealActivities(props.deal.customerId, props.deal.id);
+  const activities = useSubjectActivities(props.subject);
+  // A deal's tick cites one of its own follow-ups; a lifecycle tick any of the customer's.
+  const onDeal = props.subject.dealId !== null;
   const locale = currentLocale();
   return (
     <Select
       aria-label={t('deals.evidence.activity')}
       allowClear
       loading={activities.isPending}
-      placeholder={t('deals.evidence.pickActivity')}
-      notFoundContent={t('deals.evidence.noActivities')}
+      placeholder={onDeal ? t('deals.evidence.pickActivity') : t('lifecycle.evidence.pickActivity')}
+      notFoundContent={
+        onDeal ? t('deals.evidence.noActivities') : t('lifecycle.evidence.noActivities')
+      }
       value={props.value}
       onChange={props.onChange}
       options={(activities.data ?? []).map((activity) => ({

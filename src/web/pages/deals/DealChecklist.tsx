@@ -5,6 +5,7 @@ import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { CriterionRow } from './CriterionRow';
 import { KeyActionRow } from './KeyActionRow';
+import { type StageSubject, subjectOfDeal } from './stageApi';
 
 /** The deal's gate work: key actions of its stage (2/3) and the checklists to enter and to go on. */
 export function DealChecklist({ deal }: { deal: DealDetail }) {
@@ -24,7 +25,7 @@ export function DealChecklist({ deal }: { deal: DealDetail }) {
               {deal.keyActions.map((progress) => (
                 <KeyActionRow
                   key={progress.id}
-                  deal={deal}
+                  subject={subjectOfDeal(deal)}
                   item={{
                     kind: 'keyAction',
                     stageKey: deal.stageKey,
@@ -43,14 +44,14 @@ export function DealChecklist({ deal }: { deal: DealDetail }) {
       )}
       {deal.checklist.next && (
         <ChecklistSection
-          deal={deal}
+          subject={subjectOfDeal(deal)}
           checklist={deal.checklist.next}
           title={t('deals.detail.nextChecklist', { stage: deal.checklist.next.stageName })}
           editable
         />
       )}
       <ChecklistSection
-        deal={deal}
+        subject={subjectOfDeal(deal)}
         checklist={deal.checklist.current}
         title={t('deals.detail.currentChecklist', { stage: deal.checklist.current.stageName })}
         editable={open}
@@ -59,8 +60,9 @@ export function DealChecklist({ deal }: { deal: DealDetail }) {
   );
 }
 
-function ChecklistSection(props: {
-  deal: DealDetail;
+/** A stage's entry criteria: ticks with who, when and evidence (a deal's or a lifecycle's). */
+export function ChecklistSection(props: {
+  subject: StageSubject;
   checklist: Checklist;
   title: string;
   editable: boolean;
@@ -80,7 +82,7 @@ function ChecklistSection(props: {
             <Flex key={item.id} vertical gap={2}>
               {props.editable ? (
                 <CriterionRow
-                  deal={props.deal}
+                  subject={props.subject}
                   item={{ id: item.id, label: item.label, stageKey: checklist.stageKey }}
                   met={item.checked}
                 />

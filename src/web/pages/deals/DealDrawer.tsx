@@ -29,6 +29,7 @@ import { DealDocuments } from './DealDocuments';
 import { DealHistory } from './DealHistory';
 import { FollowUpDialog } from './FollowUpDialog';
 import { StageGuide } from './StageGuide';
+import { subjectOfDeal } from './stageApi';
 import { useMoveFlow } from './useMoveFlow';
 
 // The customer's page, when the customers feature is in the menu.
@@ -196,7 +197,9 @@ function DealBody({ deal }: { deal: DealDetail }) {
           },
         ]}
       />
-      {followUp && <FollowUpDialog deal={deal} onClose={() => setFollowUp(false)} />}
+      {followUp && (
+        <FollowUpDialog subject={subjectOfDeal(deal)} onClose={() => setFollowUp(false)} />
+      )}
       {flow.dialogs}
     </Flex>
   );

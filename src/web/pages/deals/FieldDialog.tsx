@@ -3,10 +3,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Deal, DealDetail } from '../../api/types';
+import type { DealDetail } from '../../api/types';
 import { describeError } from '../../lib/errors';
 import { factFieldLabel } from '../funnels/labels';
 import { useFillCustomerField, useUpdateDeal } from './api';
+import type { StageSubject } from './stageApi';
 
 export const DEAL_FIELDS: ReadonlySet<string> = new Set([
   'amount',
@@ -20,7 +21,7 @@ const MONEY = new Set(['amount', 'budget']);
 
 /** Fills in the one deal or customer field a 'field' key action asks for (预算、规模…). */
 export function FieldDialog(props: {
-  deal: Pick<Deal, 'id' | 'customerId'>;
+  subject: StageSubject;
   field: string;
   label: string;
   onClose: () => void;
@@ -32,7 +33,7 @@ export function FieldDialog(props: {
   const fillCustomer = useFillCustomerField();
   const [problem, setProblem] = useState<string | null>(null);
   const { field } = props;
-  const onDeal = DEAL_FIELDS.has(field);
+  const dealId = DEAL_FIELDS.has(field) ? props.subject.dealId : null;
 
   async function onFinish({ value }: { value: unknown }) {
     setProblem(null);
@@ -43,12 +44,16 @@ export function FieldDialog(props: {
           ? value.trim()
           : value;
     try {
-      if (onDeal) {
+      if (dealId) {
         // The deal's version as stored now: ticks and follow-ups do not change it, edits do.
-        const fresh = await api.get<DealDetail>(`/deals/${props.deal.id}`);
-        await updateDeal.mutateAsync({ id: props.deal.id, version: fresh.version, [field]: sent });
+        const fresh = await api.get<DealDetail>(`/deals/${dealId}`);
+        await updateDeal.mutateAsync({ id: dealId, version: fresh.version, [field]: sent });
       } else {
-        await fillCustomer.mutateAsync({ customerId: props.deal.customerId, field, value: sent });
+        await fillCustomer.mutateAsync({
+          customerId: props.subject.customerId,
+          field,
+          value: sent,
+        });
       }
       message.success(t('deals.fieldSaved', { field: factFieldLabel(t, field) }));
       props.onClose();
@@ -90,7 +95,7 @@ export function FieldDialog(props: {
       <Form.Item
         name="value"
         label={factFieldLabel(t, field)}
-        extra={onDeal ? t('deals.fieldOnDeal') : t('deals.fieldOnCustomer')}
+        extra={dealId ? t('deals.fieldOnDeal') : t('deals.fieldOnCustomer')}
         rules={[{ required: true, message: t('validation.required') }]}
       >
         {input}

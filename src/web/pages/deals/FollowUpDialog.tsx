@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityType } from '../../../domain/vocabulary';
 import { ACTIVITY_TYPES } from '../../../domain/vocabulary';
-import type { CreateActivityRequest, Deal, FunnelStage } from '../../api/types';
+import type { CreateActivityRequest, FunnelStage } from '../../api/types';
 import { showServerErrors } from '../../lib/errors';
 import { activityTypeLabel, contactRoleLabel } from '../funnels/labels';
 import { useContacts, useLogActivity } from './api';
+import type { StageSubject } from './stageApi';
 
 type ActivityAction = Extract<FunnelStage['keyActions'][number], { kind: 'activity' }>;
 
@@ -20,9 +21,9 @@ interface Values {
 
 const FIELDS = ['type', 'contactId', 'effective', 'summary', 'feedback'] as const;
 
-/** 记录跟进 on the deal: the follow-up its key actions count, preset to what the action asks. */
+/** 记录跟进 on the deal (or the customer's lifecycle): what its key actions count, preset to the action. */
 export function FollowUpDialog(props: {
-  deal: Pick<Deal, 'id' | 'customerId' | 'customerName'>;
+  subject: StageSubject;
   action?: ActivityAction;
   onClose: () => void;
 }) {
@@ -30,7 +31,7 @@ export function FollowUpDialog(props: {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const log = useLogActivity();
-  const contacts = useContacts(props.deal.customerId);
+  const contacts = useContacts(props.subject.customerId);
   const [problem, setProblem] = useState<string | null>(null);
   const roles = props.action?.contactRoles ?? [];
   const contactOptions = (contacts.data ?? [])
@@ -44,8 +45,8 @@ export function FollowUpDialog(props: {
     setProblem(null);
     try {
       const body: CreateActivityRequest = {
-        customerId: props.deal.customerId,
-        dealId: props.deal.id,
+        customerId: props.subject.customerId,
+        dealId: props.subject.dealId,
         contactId: values.contactId ?? null,
         type: values.type,
         effective: values.effective,
@@ -63,7 +64,7 @@ export function FollowUpDialog(props: {
   return (
     <Modal
       open
-      title={t('deals.followUp.title', { customer: props.deal.customerName })}
+      title={t('deals.followUp.title', { customer: props.subject.customerName })}
       okText={t('deals.followUp.submit')}
       okButtonProps={{ htmlType: 'submit', loading: log.isPending }}
       onCancel={props.onClose}

@@ -3,12 +3,12 @@ import { Alert, App, Button, Flex, Input, Modal, Space, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import type { Deal, FunnelStage, UnmetItem } from '../../api/types';
+import type { FunnelStage, UnmetItem } from '../../api/types';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { describeError } from '../../lib/errors';
-import { useGatePreview, useMoveDeal } from './api';
 import { CriterionRow } from './CriterionRow';
 import { KeyActionRow } from './KeyActionRow';
+import { type StageSubject, useGatePreview, useMoveStage } from './stageApi';
 
 const same = (a: UnmetItem, b: UnmetItem) =>
   a.kind === b.kind && a.stageKey === b.stageKey && a.id === b.id;
@@ -34,10 +34,14 @@ function groupsOf(items: UnmetItem[], stages: readonly FunnelStage[]): Group[] {
 /**
  * 还不能进入「X」: every unmet criterion and key action of a refused move, each with a way to
  * meet it here (tick with evidence, log the follow-up, add the document, fill the field), the
- * move once nothing is missing, and for managers a recorded override.
+ * move once nothing is missing, and for managers a recorded override. Serves a deal and a
+ * customer's lifecycle alike.
  */
 export function GateDialog(props: {
-  deal: Deal;
+  subject: StageSubject;
+  /** The deal's or the customer's name, and the stage it is in now. */
+  name: string;
+  fromName: string;
   to: FunnelStage;
   stages: readonly FunnelStage[];
   initialUnmet: UnmetItem[];
@@ -46,9 +50,9 @@ export function GateDialog(props: {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useCurrentUser();
-  const { deal, to, stages } = props;
-  const preview = useGatePreview(deal.id, to.key);
-  const move = useMoveDeal();
+  const { subject, name, to, stages } = props;
+  const preview = useGatePreview(subject, to.key);
+  const move = useMoveStage();
   const [overriding, setOverriding] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -62,16 +66,15 @@ export function GateDialog(props: {
   const isMissing = (item: UnmetItem) => missing.some((other) => same(other, item));
   const allMet = preview.data?.allowed === true && missing.length === 0;
   const canOverride = me.role !== 'rep' && (preview.data?.canOverride ?? true);
-  const fromName = stages.find((stage) => stage.key === deal.stageKey)?.name ?? deal.stageName;
 
   async function submit(overrideReason?: string) {
     setProblem(null);
     try {
-      await move.mutateAsync({ id: deal.id, toStageKey: to.key, overrideReason });
+      await move.mutateAsync({ subject, toStageKey: to.key, overrideReason });
       message.success(
         overrideReason
-          ? t('deals.gate.overridden', { name: deal.name, stage: to.name })
-          : t('deals.moved', { name: deal.name, stage: to.name }),
+          ? t('deals.gate.overridden', { name, stage: to.name })
+          : t('deals.moved', { name, stage: to.name }),
       );
       props.onClose();
     } catch (error) {
@@ -109,7 +112,7 @@ export function GateDialog(props: {
       }
     >
       <Typography.Paragraph>
-        {t('deals.gate.intro', { name: deal.name, from: fromName, to: to.name })}
+        {t('deals.gate.intro', { name, from: props.fromName, to: to.name })}
       </Typography.Paragraph>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       {allMet && (
@@ -130,11 +133,16 @@ export function GateDialog(props: {
             <Flex vertical gap={8}>
               {group.items.map((item) =>
                 item.kind === 'criterion' ? (
-                  <CriterionRow key={item.id} deal={deal} item={item} met={!isMissing(item)} />
+                  <CriterionRow
+                    key={item.id}
+                    subject={subject}
+                    item={item}
+                    met={!isMissing(item)}
+                  />
                 ) : (
                   <KeyActionRow
                     key={item.id}
-                    deal={deal}
+                    subject={subject}
                     item={missing.find((other) => same(other, item)) ?? item}
                     action={group.stage.keyActions.find((action) => action.id === item.id)}
                     met={!isMissing(item)}

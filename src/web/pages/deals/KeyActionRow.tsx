@@ -4,7 +4,7 @@ import { Button, Flex, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deal, FunnelStage, UnmetItem } from '../../api/types';
+import type { FunnelStage, UnmetItem } from '../../api/types';
 import {
   activityTypeLabel,
   contactRoleLabel,
@@ -14,6 +14,7 @@ import {
 import { DocumentDialog } from './DocumentDialog';
 import { DEAL_FIELDS, FieldDialog } from './FieldDialog';
 import { FollowUpDialog } from './FollowUpDialog';
+import type { StageSubject } from './stageApi';
 
 type KeyAction = FunnelStage['keyActions'][number];
 
@@ -59,21 +60,26 @@ export function keyActionRule(t: TFunction, action: KeyAction): string {
 
 /** A key action of a refused move with its count (2/3) and the way to do what it still lacks. */
 export function KeyActionRow(props: {
-  deal: Deal;
+  subject: StageSubject;
   item: UnmetItem;
   action: KeyAction | undefined;
   met: boolean;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const { deal, item, action, met } = props;
+  const { subject, item, action, met } = props;
   const need = item.need ?? action?.minCount ?? 1;
   const have = met ? Math.max(need, item.have ?? 0) : (item.have ?? 0);
 
   let button: string | null = null;
   if (action?.kind === 'activity') button = t('deals.logFollowUp');
-  else if (action?.kind === 'document') button = t('deals.addDocument');
-  else if (action?.kind === 'field' && !action.field.startsWith('custom.'))
+  // Documents hang on a deal; the lifecycle counts those of the customer's deals.
+  else if (action?.kind === 'document' && subject.dealId) button = t('deals.addDocument');
+  else if (
+    action?.kind === 'field' &&
+    !action.field.startsWith('custom.') &&
+    (subject.dealId || !DEAL_FIELDS.has(action.field))
+  )
     button = t('deals.fillIn');
 
   return (
@@ -108,18 +114,18 @@ export function KeyActionRow(props: {
         </Typography.Text>
       )}
       {open && action?.kind === 'activity' && (
-        <FollowUpDialog deal={deal} action={action} onClose={() => setOpen(false)} />
+        <FollowUpDialog subject={subject} action={action} onClose={() => setOpen(false)} />
       )}
-      {open && action?.kind === 'document' && (
+      {open && action?.kind === 'document' && subject.dealId && (
         <DocumentDialog
-          dealId={deal.id}
+          dealId={subject.dealId}
           kind={action.documentKind}
           onClose={() => setOpen(false)}
         />
       )}
       {open && action?.kind === 'field' && (
         <FieldDialog
-          deal={deal}
+          subject={subject}
           field={action.field}
           label={item.label}
           onClose={() => setOpen(false)}

@@ -2,8 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../../api/client';
 import type {
   Activity,
-  Checklist,
-  ChecklistBody,
   Contact,
   CreateActivityRequest,
   CreateDealBody,
@@ -13,7 +11,6 @@ import type {
   DealDetail,
   DealDocument,
   DealListItem,
-  GatePreview,
   LostReason,
   MoveDealBody,
   Page,
@@ -106,27 +103,6 @@ export function useDealDocuments(id: string) {
   });
 }
 
-/** What a move to `toStageKey` still lacks; re-asked after each tick, follow-up or document. */
-export function useGatePreview(id: string, toStageKey: string) {
-  return useQuery({
-    queryKey: [...dealsKey, 'gate', id, toStageKey, currentLocale()],
-    queryFn: () =>
-      api.get<GatePreview>(`/deals/${id}/gate${query({ toStageKey, locale: currentLocale() })}`),
-    staleTime: 0,
-  });
-}
-
-/** The deal's own follow-ups (the ones its key actions count), newest first. */
-export function useDealActivities(customerId: string, dealId: string) {
-  return useQuery({
-    queryKey: [...dealsKey, 'activities', dealId],
-    queryFn: async () =>
-      (
-        await api.get<Page<Activity>>(`/customers/${customerId}/activities${query({ limit: 200 })}`)
-      ).items.filter((activity) => activity.dealId === dealId),
-  });
-}
-
 export function useContacts(customerId: string | null) {
   return useQuery({
     queryKey: ['contacts', 'of', customerId],
@@ -166,15 +142,6 @@ export function useMoveDeal() {
   return useMutation({
     mutationFn: ({ id, ...body }: MoveDealBody & { id: string }) =>
       api.post<DealDetail>(`/deals/${id}/move${query({ locale: currentLocale() })}`, body),
-    onSuccess: invalidate,
-  });
-}
-
-export function useSetCheck() {
-  const invalidate = useInvalidateDeals();
-  return useMutation({
-    mutationFn: ({ id, ...body }: ChecklistBody & { id: string }) =>
-      api.post<Checklist>(`/deals/${id}/checklist${query({ locale: currentLocale() })}`, body),
     onSuccess: invalidate,
   });
 }

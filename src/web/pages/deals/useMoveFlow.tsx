@@ -7,6 +7,7 @@ import { describeError } from '../../lib/errors';
 import { useMoveDeal } from './api';
 import { GateDialog } from './GateDialog';
 import { LostDialog } from './LostDialog';
+import { subjectOfDeal } from './stageApi';
 
 type Pending =
   | { kind: 'gate'; deal: Deal; to: FunnelStage; unmet: UnmetItem[] }
@@ -64,7 +65,12 @@ export function useMoveFlow(stages: readonly FunnelStage[] | undefined): {
   if (pending?.kind === 'gate' && stages) {
     dialogs = (
       <GateDialog
-        deal={pending.deal}
+        subject={subjectOfDeal(pending.deal)}
+        name={pending.deal.name}
+        fromName={
+          stages.find((stage) => stage.key === pending.deal.stageKey)?.name ??
+          pending.deal.stageName
+        }
         to={pending.to}
         stages={stages}
         initialUnmet={pending.unmet}

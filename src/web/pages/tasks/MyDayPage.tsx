@@ -2,7 +2,7 @@ import GiftOutlined from '@ant-design/icons/es/icons/GiftOutlined';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { Badge, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../domain/format';
@@ -13,9 +13,14 @@ import { currentLocale } from '../../i18n';
 import { TeamLeakCard } from '../funnelReviews/TeamLeakCard';
 import { LapseWarningList } from '../pool/LapseWarningList';
 import { MyDayChurnCard } from '../qualification/MyDayChurnCard';
+import { MyFunnelCard } from '../reports/MyFunnelCard';
 import { useMyDay } from './api';
-import { TaskFormModal } from './TaskFormModal';
 import { TaskLine } from './TaskLine';
+
+// The form (date picker, selects) loads on the first click: the home page should not wait for it.
+const TaskFormModal = lazy(() =>
+  import('./TaskFormModal').then((module) => ({ default: module.TaskFormModal })),
+);
 
 function Section(props: {
   title: string;
@@ -137,7 +142,10 @@ function LapseWarnings({ day }: { day: MyDay }) {
   );
 }
 
-/** 工作台: what to do today — tasks by due date, birthdays coming up, customers gone quiet. */
+/**
+ * 工作台: my funnel and this month's target, then what to do today — tasks by due date,
+ * birthdays coming up, customers gone quiet.
+ */
 export default function MyDayPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -162,6 +170,10 @@ export default function MyDayPage() {
           {t('tasks.create')}
         </Button>
       </Flex>
+      {/* Outside the tasks' loading state, so its calls start at once rather than after them. */}
+      <div style={{ marginBottom: 16 }}>
+        <MyFunnelCard />
+      </div>
       {day.isPending ? (
         <ListSkeleton rows={10} />
       ) : day.isError ? (
@@ -200,7 +212,11 @@ export default function MyDayPage() {
           </Col>
         </Row>
       )}
-      {creating && <TaskFormModal onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <TaskFormModal onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
