@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   foreignKey,
@@ -35,6 +36,10 @@ export const activities = pgTable(
     nextAction: text('next_action'),
     nextActionAt: timestamp('next_action_at', { withTimezone: true }),
     topicId: uuid('topic_id'),
+    /** How the rep reached the customer (seed 001's contact methods: 扫楼, 路演 …); optional. */
+    channel: text('channel'),
+    /** Opportunity signals (商机信号) heard in this follow-up. */
+    signals: text('signals').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -9,3 +9,4 @@ export * from './orgs';
 export * from './ownership';
 export * from './qualification';
 export * from './users';
+export * from './workData';
