@@ -1,5 +1,7 @@
 export * from './activities';
 export * from './audit';
+export * from './campaigns';
+export * from './collaborators';
 export * from './customers';
 export * from './forecast';
 export * from './funnelReviews';
