@@ -115,6 +115,8 @@ export const gradingRuns = pgTable(
     trigger: text('trigger', { enum: ['schedule', 'manual'] }).notNull(),
     status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
     ruleSetId: text('rule_set_id').notNull(),
+    /** The GradingConfig the run graded with: its history's reasons are derived from it. */
+    config: jsonb('config'),
     startedBy: uuid('started_by'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -142,8 +144,11 @@ export const gradeHistory = pgTable(
     fromGrade: text('from_grade'),
     toGrade: text('to_grade').notNull(),
     ruleSetId: text('rule_set_id').notNull(),
-    /** Localized[] from gradeCustomer. */
-    reasons: jsonb('reasons').notNull(),
+    /**
+     * Localized[] from gradeCustomer, kept by runs before grading moved into SQL; null since:
+     * gradeCustomer over `metrics` and the run's config gives them when history is read.
+     */
+    reasons: jsonb('reasons'),
     /** The GradingMetrics the grade was computed from. */
     metrics: jsonb('metrics').notNull(),
     downgradedForUnpaid: boolean('downgraded_for_unpaid').notNull().default(false),
