@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { AppContext } from './context';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
+import { registerRequestScope } from './http/requestScope';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(
     async (v1) => {
+      registerRequestScope(v1);
       registerAuth(v1, ctx);
       for (const routes of FEATURE_ROUTES) await routes(v1, ctx);
     },

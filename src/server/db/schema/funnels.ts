@@ -90,6 +90,13 @@ export const deals = pgTable(
     competitors: text('competitors').array().notNull().default(sql`'{}'::text[]`),
     nextStep: text('next_step'),
     stageKey: text('stage_key').notNull(),
+    /**
+     * The furthest open stage the deal ever entered, by the funnel's order: kept by every
+     * move (deals/furthestStage.ts) and recomputed from stage_history when a funnel's stages
+     * are reordered or removed, so the funnel report's "reached" is one aggregate over deals.
+     * null: nothing recorded beyond the current stage (a deal written without its moves).
+     */
+    furthestStageKey: text('furthest_stage_key'),
     stageEnteredAt: timestamp('stage_entered_at', { withTimezone: true }).notNull(),
     /** stage_entered_at + the stage's stale threshold; null when the stage never goes stale. */
     staleAt: timestamp('stale_at', { withTimezone: true }),
