@@ -50,6 +50,7 @@ import { testingRoutes } from './modules/testing/testing.routes';
 import { topicsRoutes } from './modules/topics/topics.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { viewsRoutes } from './modules/views/views.routes';
+import { workDataRoutes } from './modules/workData/workData.routes';
 
 /** Every feature's routes, mounted under /api/v1 behind the session check. */
 const FEATURE_ROUTES = [
@@ -85,6 +86,7 @@ const FEATURE_ROUTES = [
   lostReasonsRoutes,
   lifecycleRoutes,
   funnelReviewsRoutes,
+  workDataRoutes,
 ];
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../../../domain/vocabulary';
+import { CONTACT_CHANNELS, OPPORTUNITY_SIGNALS } from '../../../domain/workData';
 import { ListQuery } from '../../http/listSchema';
 import { Day } from '../contacts/contacts.schema';
 import { Instant } from '../tasks/tasks.schema';
@@ -29,6 +30,14 @@ export const CreateActivityRequest = z
     occurredAt: Instant.optional(),
     /** The follow-up topic (跟进话题) used. */
     topicId: Id.nullish(),
+    /** How the customer was reached (接触方式: 电话拜访、扫楼扫街、扫社区、路演、摆台展卖). */
+    channel: z.enum(CONTACT_CHANNELS).nullish(),
+    /** Opportunity signals (商机信号) heard; each at most once. */
+    signals: z
+      .array(z.enum(OPPORTUNITY_SIGNALS))
+      .max(OPPORTUNITY_SIGNALS.length)
+      .refine((list) => new Set(list).size === list.length, 'must not repeat a signal')
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.nextActionAt && !value.nextAction) {
@@ -70,6 +79,8 @@ export const Activity = z.object({
   nextActionAt: z.string().nullable(),
   topicId: z.string().nullable(),
   topicTitle: z.string().nullable(),
+  channel: z.enum(CONTACT_CHANNELS).nullable(),
+  signals: z.array(z.enum(OPPORTUNITY_SIGNALS)),
   /** The task its next action became, if any. */
   taskId: z.string().nullable(),
   occurredAt: z.string(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { addDays, zonedDayStart } from '../../../domain/format/dates';
 import type { ActivityType } from '../../../domain/vocabulary';
+import type { ContactChannel, OpportunitySignal } from '../../../domain/workData';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
 import { activities } from '../../db/schema';
@@ -23,7 +24,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export const ACTIVITY_COLUMNS = sql`a.id, a.customer_id, c.name as customer_name, a.contact_id,
   ct.name as contact_name, a.deal_id, a.user_id, u.name as user_name, a.type, a.effective,
   a.summary, a.feedback, a.objections, a.next_action, a.next_action_at, a.topic_id,
-  tp.title as topic_title,
+  tp.title as topic_title, a.channel, a.signals,
   (select t.id from tasks t where t.org_id = a.org_id and t.activity_id = a.id
     order by t.id limit 1) as task_id,
   a.occurred_at, a.created_at, a.occurred_at::text as at_key`;
@@ -51,6 +52,8 @@ export interface ActivityRow {
   next_action_at: Date | string | null;
   topic_id: string | null;
   topic_title: string | null;
+  channel: ContactChannel | null;
+  signals: OpportunitySignal[];
   task_id: string | null;
   occurred_at: Date | string;
   created_at: Date | string;
@@ -78,6 +81,8 @@ export function presentActivity(row: ActivityRow): Activity {
     nextActionAt: row.next_action_at === null ? null : iso(row.next_action_at),
     topicId: row.topic_id,
     topicTitle: row.topic_title,
+    channel: row.channel,
+    signals: row.signals ?? [],
     taskId: row.task_id,
     occurredAt: iso(row.occurred_at),
     createdAt: iso(row.created_at),
@@ -154,6 +159,8 @@ export async function createActivity(
       nextAction: input.nextAction ?? null,
       nextActionAt,
       topicId: input.topicId ?? null,
+      channel: input.channel ?? null,
+      signals: input.signals ?? [],
     });
     await queryRows(
       tx,
@@ -174,6 +181,8 @@ export async function createActivity(
         type: input.type,
         effective: input.effective,
         occurredAt: occurredAt.toISOString(),
+        channel: input.channel ?? null,
+        signals: input.signals ?? [],
       },
     });
     if (input.nextAction && nextActionAt) {

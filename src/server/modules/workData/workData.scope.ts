@@ -1,0 +1,78 @@
+// Whose work a viewer may see: reps themselves, managers their teams (and themselves),
+// admins everyone. One place for the activity report, work data, targets and signals.
+import { type SQL, sql } from 'drizzle-orm';
+import { addDays, zonedDayStart } from '../../../domain/format/dates';
+import { type Db, queryRows } from '../../db/client';
+import type { AuthContext } from '../../http/auth';
+import { forbidden, validationFailed } from '../../http/errors';
+import { managedOwners } from '../customers/customers.access';
+
+export type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
+
+/** Teams a manager leads or belongs to. */
+export function managedTeams(viewer: Viewer): SQL {
+  return sql`(select tm.id from teams tm where tm.org_id = ${viewer.orgId}
+    and (tm.id = ${viewer.teamId} or tm.manager_id = ${viewer.id}))`;
+}
+
+/** Users (alias u) whose work the viewer may see. */
+export function visibleUsers(viewer: Viewer, alias = 'u'): SQL {
+  const id = sql.raw(`${alias}.id`);
+  if (viewer.role === 'admin') return sql`true`;
+  if (viewer.role === 'manager')
+    return sql`(${id} = ${viewer.id} or ${id} in ${managedOwners(viewer)})`;
+  return sql`${id} = ${viewer.id}`;
+}
+
+/**
+ * The users (alias u) a report covers: visible ones, narrowed to an owner or a team.
+ * Asking for someone or a team outside one's view is 403, not an empty report.
+ */
+export async function scopedUsers(
+  db: Db,
+  viewer: Viewer,
+  query: { ownerId?: string; teamId?: string },
+): Promise<SQL> {
+  const conditions: SQL[] = [sql`u.org_id = ${viewer.orgId}`, visibleUsers(viewer)];
+  if (query.ownerId) {
+    const [row] = await queryRows<{ ok: boolean }>(
+      db,
+      sql`select exists(select 1 from users u where u.org_id = ${viewer.orgId}
+        and u.id = ${query.ownerId} and ${visibleUsers(viewer)}) as ok`,
+    );
+    if (!row?.ok) throw forbidden('You may not see this user’s work');
+    conditions.push(sql`u.id = ${query.ownerId}`);
+  }
+  if (query.teamId) {
+    if (viewer.role !== 'admin') {
+      const [row] = await queryRows<{ ok: boolean }>(
+        db,
+        sql`select ${query.teamId}::uuid in ${managedTeams(viewer)} as ok`,
+      );
+      if (!row?.ok) throw forbidden('You may not see this team’s work');
+    }
+    conditions.push(sql`u.team_id = ${query.teamId}`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** Inclusive days as [start, end) instants in the org's zone; to before from is 400. */
+export function periodInstants(
+  query: { from?: string; to?: string },
+  timeZone: string,
+): { start: Date | null; end: Date | null } {
+  if (query.from && query.to && query.to < query.from) {
+    throw validationFailed([{ field: 'querystring.to', message: 'must not be before from' }]);
+  }
+  return {
+    start: query.from ? zonedDayStart(query.from, timeZone) : null,
+    end: query.to ? zonedDayStart(addDays(query.to, 1), timeZone) : null,
+  };
+}
+
+/** `a.occurred_at` inside the period (either end may be open). */
+export function occurredIn(period: { start: Date | null; end: Date | null }, alias = 'a'): SQL {
+  const at = sql.raw(`${alias}.occurred_at`);
+  return sql`${period.start ? sql`${at} >= ${period.start}` : sql`true`}
+    and ${period.end ? sql`${at} < ${period.end}` : sql`true`}`;
+}
