@@ -41,7 +41,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   };
   const { orgId } = await bootstrapDatabase(database.db, config);
   const clock = new AdjustableClock();
-  const app = await buildApp({ database, clock, config, log: pino({ level: 'silent' }) });
+  const app = await buildApp({
+    database,
+    clock,
+    config,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
   await app.ready();
 
   const call: TestApp['call'] = (method, url, options = {}) =>

@@ -16,7 +16,8 @@ import type { Job, JobSummary } from './scheduler';
  * past a rule's deadline to the pool (their territory's grid pool, or the org's), each with a
  * 'lapsed' event naming the rule and triggers, cancels their former owners' open tasks on them,
  * and gives owners of customers within the warning window one 'lapse_warning' per deadline.
- * A second run finds nothing more to do.
+ * A second run finds nothing more to do. Each lapse is an audit row too, written by the same
+ * statement (the job has no user: user_id is null).
  */
 export async function lapseOrg(
   db: Db,
@@ -50,6 +51,13 @@ export async function lapseOrg(
             l.rule_id, jsonb_build_object('id', l.rule_id, 'name', l.rule_name,
               'noActivityDays', l.act_days, 'noProgressDays', l.prog_days, 'triggers', l.triggers),
             l.deadline
+          from lapsed l
+          returning 1),
+        lapse_audit as (
+          insert into audit_log (org_id, id, at, user_id, action, entity, entity_id, changes)
+          select ${org.id}, ${sqlNewId(now)}, ${now}, null, 'lapse', 'customer', l.id::text,
+            jsonb_build_object('ownerId', jsonb_build_object('from', l.owner_id, 'to', null),
+              'rule', l.rule_name, 'triggers', l.triggers)
           from lapsed l
           returning 1),
         cancelled as (

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { newId } from '../../db/ids';
 import { auditLog } from '../../db/schema';
+import { currentRequestIp } from '../../http/requestScope';
 
 export interface AuditEntry {
   orgId: string;
@@ -22,7 +23,8 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
     entity: entry.entity,
     entityId: entry.entityId ?? null,
     changes: entry.changes ?? null,
-    ip: entry.ip ?? null,
+    // The request's address when the service did not pass one (jobs have neither).
+    ip: entry.ip ?? currentRequestIp(),
   });
 }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf, SESSION_COOKIE } from '../../http/auth';
+import { recordAudit } from '../audit/audit.service';
 import { UpdateMeRequest, User } from '../users/users.schema';
 import { getUserRow, presentUser, updateOwnProfile } from '../users/users.service';
 import { endSession, login } from './auth.service';
@@ -53,7 +54,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/auth/logout',
     { config: { public: true }, schema: { tags: ['auth'], response: { 204: z.null() } } },
     async (request, reply) => {
-      if (request.auth) await endSession(ctx.database.db, request.auth.token);
+      const auth = request.auth;
+      if (auth) {
+        await ctx.database.db.transaction(async (tx) => {
+          await endSession(tx, auth.token);
+          await recordAudit(tx, {
+            orgId: auth.orgId,
+            userId: auth.id,
+            ip: request.ip,
+            action: 'logout',
+            entity: 'user',
+            entityId: auth.id,
+          });
+        });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

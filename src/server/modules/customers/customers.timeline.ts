@@ -85,8 +85,8 @@ const TIMELINE_SOURCES: Record<Kind, (orgId: string, customerId: string) => SQL>
       jsonb_build_object('action', l.action, 'changes', coalesce(l.changes, '{}'::jsonb)) as payload
     from audit_log l
     where l.org_id = ${orgId} and l.entity = 'customer' and l.entity_id = ${customerId}
-      and l.action not in ('claim', 'release', 'assign', 'check', 'uncheck', 'lifecycle_move',
-        'lifecycle_override')`,
+      and l.action not in ('claim', 'release', 'assign', 'lapse', 'check', 'uncheck',
+        'lifecycle_move', 'lifecycle_override')`,
   stage_move: stageMovesTimelineSource,
   // Claims, releases, assignments, lapses and their warnings, pool moves. 'created' repeats
   // the archive's own create entry, so it is left out.

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context';
 import { type Db, queryRows } from '../../db/client';
 import { IMPORT_ERROR_CAP, imports, users } from '../../db/schema';
 import { AppError } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
 import type { Viewer } from '../customers/customers.service';
 import { customersProcessor } from './customersImport';
 import type { ImportError, ImportSummary, Mapping } from './imports.schema';
@@ -301,28 +302,45 @@ async function finishJob(
   status: 'done' | 'failed',
   now: Date,
 ): Promise<void> {
-  const saved = await db
-    .update(imports)
-    .set({
-      status,
-      total: status === 'done' ? state.processed : Math.max(state.total, state.processed),
-      processed: state.processed,
-      imported: state.imported,
-      skipped: state.skipped,
-      failed: state.failed,
-      errors: state.errors,
-      summary: state.summary,
-      finishedAt: now,
-      heartbeatAt: now,
-    })
-    .where(
-      and(
-        eq(imports.orgId, job.orgId),
-        eq(imports.id, job.id),
-        eq(imports.status, 'running'),
-        eq(imports.processed, state.processed),
-      ),
-    )
-    .returning({ id: imports.id });
-  if (saved.length === 0) throw new LostClaim();
+  // The end of an import is in the audit log with its counts, committed with the status.
+  await db.transaction(async (tx) => {
+    const saved = await tx
+      .update(imports)
+      .set({
+        status,
+        total: status === 'done' ? state.processed : Math.max(state.total, state.processed),
+        processed: state.processed,
+        imported: state.imported,
+        skipped: state.skipped,
+        failed: state.failed,
+        errors: state.errors,
+        summary: state.summary,
+        finishedAt: now,
+        heartbeatAt: now,
+      })
+      .where(
+        and(
+          eq(imports.orgId, job.orgId),
+          eq(imports.id, job.id),
+          eq(imports.status, 'running'),
+          eq(imports.processed, state.processed),
+        ),
+      )
+      .returning({ id: imports.id });
+    if (saved.length === 0) throw new LostClaim();
+    await recordAudit(tx, {
+      orgId: job.orgId,
+      userId: job.createdBy,
+      action: status === 'done' ? 'import_done' : 'import_failed',
+      entity: 'import',
+      entityId: job.id,
+      changes: {
+        kind: job.kind,
+        processed: state.processed,
+        imported: state.imported,
+        skipped: state.skipped,
+        failed: state.failed,
+      },
+    });
+  });
 }

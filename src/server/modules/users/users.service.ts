@@ -162,11 +162,21 @@ export async function updateOwnProfile(
   actor: Actor & { userId: string },
   input: { locale?: Locale; name?: string },
 ): Promise<User> {
-  const [row] = await db
-    .update(users)
-    .set({ ...input, version: sql`${users.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)))
-    .returning();
-  if (!row) throw notFound('User');
-  return presentUser(row);
+  return db.transaction(async (tx) => {
+    const before = presentUser(await getUserRow(tx, actor.orgId, actor.userId));
+    const [row] = await tx
+      .update(users)
+      .set({ ...input, version: sql`${users.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)))
+      .returning();
+    if (!row) throw notFound('User');
+    await recordAudit(tx, {
+      ...actor,
+      action: 'update',
+      entity: 'user',
+      entityId: actor.userId,
+      changes: diffFields(before, input),
+    });
+    return presentUser(row);
+  });
 }
