@@ -4,6 +4,7 @@ import { openDatabase } from '../server/db/client';
 import { backupCommands } from './backup.command';
 import { demoCommands } from './demo.command';
 import { importCommands, runImportCommand } from './import.command';
+import { seedCommands } from './seedBench.command';
 import { runUserCommand, userCommands } from './user.command';
 
 const program = new Command()
@@ -39,6 +40,7 @@ userCommands(program, runUserCommand);
 importCommands(program, runImportCommand);
 demoCommands(program);
 backupCommands(program);
+seedCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -25,7 +25,7 @@ export const INDUSTRIES = [
   '食品饮料',
 ];
 
-const NAME_HEADS = [
+export const NAME_HEADS = [
   '华',
   '远',
   '恒',
@@ -47,7 +47,7 @@ const NAME_HEADS = [
   '通',
   '达',
 ];
-const NAME_TAILS = [
+export const NAME_TAILS = [
   '科技',
   '电子',
   '机械',
@@ -63,13 +63,13 @@ const NAME_TAILS = [
   '光电',
   '环保',
 ];
-const LEGAL = ['有限公司', '股份有限公司', '有限责任公司'];
+export const LEGAL = ['有限公司', '股份有限公司', '有限责任公司'];
 
 export function companyName(random: { pick<T>(items: readonly T[]): T }, city: string): string {
   return `${city}${random.pick(NAME_HEADS)}${random.pick(NAME_HEADS)}${random.pick(NAME_TAILS)}${random.pick(LEGAL)}`;
 }
 
-const SURNAMES = [
+export const SURNAMES = [
   '王',
   '李',
   '张',
@@ -89,7 +89,7 @@ const SURNAMES = [
   '何',
   '林',
 ];
-const GIVEN = [
+export const GIVEN = [
   '伟',
   '芳',
   '娜',

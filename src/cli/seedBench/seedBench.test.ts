@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/setup/test-app';
+import {
+  emailDomain,
+  normalizeCustomerName,
+  normalizePhone,
+} from '../../domain/customers/normalizeCustomerName';
+import { queryRows } from '../../server/db/client';
+import { BENCH_PASSWORD } from './benchPeople';
+import { benchSeedMarker, seedBench } from './seedBench';
+
+const NOW = new Date('2026-11-20T04:00:00Z');
+const CUSTOMERS = 1500;
+
+describe('seed bench', () => {
+  let t: TestApp;
+  let counts: Record<string, number>;
+  const rows = <T>(statement: ReturnType<typeof sql>) => queryRows<T>(t.database.db, statement);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(NOW);
+    // Foreign keys checked row by row here: the constraints vouch for the data's consistency.
+    ({ counts } = await seedBench(t.database, t.orgId, {
+      customers: CUSTOMERS,
+      now: NOW,
+      chunk: 600,
+      fastLoad: false,
+    }));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('writes the per-customer amounts and leaves a marker', async () => {
+    expect(counts).toMatchObject({
+      customers: CUSTOMERS,
+      contacts: 3 * CUSTOMERS,
+      activities: 10 * CUSTOMERS,
+      deals: CUSTOMERS,
+      sales_lines: 5 * CUSTOMERS,
+      tasks: 0.8 * CUSTOMERS,
+    });
+    expect((counts.stage_history ?? 0) / CUSTOMERS).toBeGreaterThan(4.5);
+    expect((counts.stage_history ?? 0) / CUSTOMERS).toBeLessThan(5.5);
+    expect(await benchSeedMarker(t.database)).toMatchObject({ customers: CUSTOMERS });
+    await expect(seedBench(t.database, t.orgId, { customers: 10, now: NOW })).rejects.toThrow(
+      /already has customers/,
+    );
+  });
+
+  it('keys names, phones and domains as the app does', async () => {
+    const customers = await rows<{
+      name: string;
+      name_key: string;
+      phone: string;
+      phone_key: string;
+      email: string | null;
+      domain_key: string | null;
+    }>(sql`select name, name_key, phone, phone_key, email, domain_key from customers`);
+    for (const c of customers) {
+      expect(c.name_key, c.name).toBe(normalizeCustomerName(c.name));
+      expect(c.phone_key, c.phone).toBe(normalizePhone(c.phone));
+      expect(c.domain_key, c.email ?? '').toBe(emailDomain(c.email));
+    }
+    expect(customers.filter((c) => /[a-z]/i.test(c.name)).length).toBeGreaterThan(CUSTOMERS / 5);
+  });
+
+  it('keeps owners within the holding limit, in their teams, and pools routed', async () => {
+    const [limits] = await rows<{ most: number; limit: number }>(sql`select
+      (select max(n) from (select count(*) as n from customers where owner_id is not null
+        group by owner_id) x)::int as most,
+      (select holding_limit from ownership_settings where org_id = ${t.orgId}) as limit`);
+    expect(limits?.most).toBeLessThanOrEqual(limits?.limit ?? 0);
+    const wrong = await rows(sql`select c.id from customers c
+      left join users u on u.org_id = c.org_id and u.id = c.owner_id
+      left join team_territories tt on tt.org_id = c.org_id and tt.team_id = c.pool_team_id
+      where (c.owner_id is not null and (u.role <> 'rep' or u.team_id is distinct from c.team_id
+          or c.pooled_at is not null or c.claimed_at is null))
+        or (c.owner_id is null and (c.pooled_at is null or c.team_id is not null))
+        or (c.pool_team_id is not null and tt.province is distinct from c.province)`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('derives follow-up dates from the activities and tasks, within the lapse rule', async () => {
+    const wrong = await rows(sql`select c.id from customers c
+      where c.last_contact_at is distinct from (select max(a.occurred_at) from activities a
+          where a.org_id = c.org_id and a.customer_id = c.id)
+        or c.next_follow_up_at is distinct from (select min(k.due_at) from tasks k
+          where k.org_id = c.org_id and k.customer_id = c.id and k.status = 'open')
+        or (c.owner_id is not null and not exists (select 1 from activities a
+          where a.org_id = c.org_id and a.customer_id = c.id and a.effective
+            and a.user_id = c.owner_id and a.occurred_at > ${NOW}::timestamptz - interval '30 days'))`);
+    expect(wrong).toEqual([]);
+    const [future] = await rows<{ n: number }>(sql`select
+      (select count(*) from activities where occurred_at > ${NOW})
+      + (select count(*) from stage_history where at > ${NOW}) as n`);
+    expect(future?.n).toBe(0);
+  });
+
+  it('leaves each deal where its history ends, moves chained, the funnel narrowing', async () => {
+    const broken = await rows(sql`select d.id from deals d
+      join lateral (select h.to_stage_key, h.at from stage_history h
+        where h.org_id = d.org_id and h.deal_id = d.id order by h.at desc limit 1) last on true
+      where last.to_stage_key <> d.stage_key or last.at <> d.stage_entered_at
+        or (d.status = 'open') <> (d.stage_key not in ('won', 'lost'))
+        or (d.status <> 'open' and d.stage_key <> d.status)`);
+    expect(broken).toEqual([]);
+    const unchained = await rows(sql`select h.id from stage_history h
+      join lateral (select p.to_stage_key from stage_history p where p.org_id = h.org_id
+        and p.deal_id = h.deal_id and p.at < h.at order by p.at desc limit 1) prev on true
+      where prev.to_stage_key is distinct from h.from_stage_key`);
+    expect(unchained).toEqual([]);
+    const reached = await rows<{ key: string; deals: number }>(sql`select to_stage_key as key,
+      count(distinct deal_id)::int as deals from stage_history group by to_stage_key`);
+    const count = (key: string) => reached.find((r) => r.key === key)?.deals ?? 0;
+    const path = ['target', 'potential', 'intent', 'approved', 'accepted', 'negotiation', 'won'];
+    for (let i = 1; i < path.length; i += 1) {
+      expect(count(path[i] ?? '')).toBeLessThan(count(path[i - 1] ?? ''));
+    }
+    const [pooled] = await rows<{ open: number }>(sql`select count(*)::int as open from deals d
+      join customers c on c.org_id = d.org_id and c.id = d.customer_id
+      where c.owner_id is null and d.status = 'open'`);
+    expect(pooled?.open).toBe(0);
+  });
+
+  it('serves the app: a rep logs in and lists, searches and opens customers', async () => {
+    const rep = await t.login('rep1@bench.crm', BENCH_PASSWORD);
+    const list = await t.call('GET', '/api/v1/customers?sort=nextFollowUpAt&limit=20', {
+      token: rep,
+    });
+    expect(list.statusCode, list.body.slice(0, 300)).toBe(200);
+    const items = list.json().items as { id: string; nextFollowUpAt: string | null }[];
+    expect(items).toHaveLength(20);
+    const detail = await t.call('GET', `/api/v1/customers/${items[0]?.id}`, { token: rep });
+    expect(detail.statusCode).toBe(200);
+    const search = await t.call('GET', `/api/v1/customers?q=${encodeURIComponent('有限公司')}`, {
+      token: t.adminToken,
+    });
+    expect(search.json().items.length).toBeGreaterThan(0);
+  });
+});
