@@ -21,6 +21,7 @@ import NodeIndexOutlined from '@ant-design/icons/es/icons/NodeIndexOutlined';
 import PieChartOutlined from '@ant-design/icons/es/icons/PieChartOutlined';
 import ProjectOutlined from '@ant-design/icons/es/icons/ProjectOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
+import ScheduleOutlined from '@ant-design/icons/es/icons/ScheduleOutlined';
 import SettingOutlined from '@ant-design/icons/es/icons/SettingOutlined';
 import StarOutlined from '@ant-design/icons/es/icons/StarOutlined';
 import TeamOutlined from '@ant-design/icons/es/icons/TeamOutlined';
@@ -143,6 +144,16 @@ export const PAGES: readonly PageEntry[] = [
     roles: ['admin', 'manager', 'rep'],
     group: 'reports',
     component: lazy(() => import('./pages/reports/AccountAssessmentPage')),
+  },
+  {
+    // 工作数据: each rep's activities, effective communications, new customers, targets.
+    key: 'workData',
+    path: '/reports/work-data',
+    icon: <ScheduleOutlined />,
+    labelKey: 'nav.workData',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/workData/WorkDataPage')),
   },
   {
     key: 'revenueFunnel',

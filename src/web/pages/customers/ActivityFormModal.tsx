@@ -3,12 +3,19 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../domain/vocabulary';
+import {
+  CONTACT_CHANNELS,
+  type ContactChannel,
+  OPPORTUNITY_SIGNALS,
+  type OpportunitySignal,
+} from '../../../domain/workData';
 import { TOPIC_CATEGORIES } from '../../../server/modules/topics/defaultTopics';
 import type { Customer } from '../../api/types';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { activityTypeLabel, topicCategoryLabel } from '../../lib/archiveLabels';
 import { showServerErrors } from '../../lib/errors';
 import { useTopics } from '../settings/archive/api';
+import { channelLabel, signalLabel } from '../workData/labels';
 import { useContacts, useLogActivity } from './api';
 
 interface Values {
@@ -22,6 +29,8 @@ interface Values {
   effective: boolean;
   nextAction?: string;
   nextActionAt?: Dayjs | null;
+  channel?: ContactChannel | null;
+  signals?: OpportunitySignal[];
 }
 
 const FIELDS = [
@@ -35,6 +44,8 @@ const FIELDS = [
   'effective',
   'nextAction',
   'nextActionAt',
+  'channel',
+  'signals',
 ] as const;
 const DATE_TIME = 'YYYY-MM-DD HH:mm';
 
@@ -90,6 +101,8 @@ export function ActivityFormModal(props: { customer: Customer; onClose: () => vo
         occurredAt: values.occurredAt.toISOString(),
         nextAction: values.nextAction?.trim() || null,
         nextActionAt: values.nextActionAt?.toISOString() ?? null,
+        channel: values.channel ?? null,
+        signals: values.signals ?? [],
       });
       message.success(activity.taskId ? t('activities.loggedWithTask') : t('activities.logged'));
       props.onClose();
@@ -194,6 +207,35 @@ export function ActivityFormModal(props: { customer: Customer; onClose: () => vo
         <Col {...half}>
           <Form.Item name="objections" label={t('activities.fields.objections')}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="channel" label={t('workData.fields.channel')}>
+            <Select
+              allowClear
+              placeholder={t('workData.noChannel')}
+              options={CONTACT_CHANNELS.map((channel) => ({
+                value: channel,
+                label: channelLabel(t, channel),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name="signals"
+            label={t('workData.fields.signals')}
+            tooltip={t('workData.signalsHint')}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder={t('workData.noSignals')}
+              options={OPPORTUNITY_SIGNALS.map((signal) => ({
+                value: signal,
+                label: signalLabel(t, signal),
+              }))}
+            />
           </Form.Item>
         </Col>
         <Col span={24}>

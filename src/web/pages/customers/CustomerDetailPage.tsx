@@ -23,6 +23,7 @@ import { ApiError } from '../../api/client';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { describeError } from '../../lib/errors';
 import { QualificationCard } from '../qualification/QualificationCard';
+import { SignalSuggestionAlert } from '../workData/SignalSuggestionAlert';
 import { ActivityFormModal } from './ActivityFormModal';
 import { useCustomer, useUpdateCustomer } from './api';
 import { ContactsCard } from './ContactsCard';
@@ -131,6 +132,7 @@ export default function CustomerDetailPage() {
           )}
         </Space>
       </Flex>
+      <SignalSuggestionAlert customerId={data.id} />
       {wide ? (
         <Row gutter={16}>
           <Col span={15}>

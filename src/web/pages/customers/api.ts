@@ -181,6 +181,9 @@ export function useLogActivity() {
         queryClient.invalidateQueries({ queryKey: timelineKey(activity.customerId) }),
         queryClient.invalidateQueries({ queryKey: customersKey }),
         invalidateTaskViews(queryClient),
+        // Work data: My day's progress and the signal suggestions count it.
+        queryClient.invalidateQueries({ queryKey: ['signal-suggestions'] }),
+        queryClient.invalidateQueries({ queryKey: ['me', 'activity-progress'] }),
       ]),
   });
 }

@@ -14,6 +14,7 @@ import { TeamLeakCard } from '../funnelReviews/TeamLeakCard';
 import { LapseWarningList } from '../pool/LapseWarningList';
 import { MyDayChurnCard } from '../qualification/MyDayChurnCard';
 import { MyFunnelCard } from '../reports/MyFunnelCard';
+import { ActivityProgressCard } from '../workData/ActivityProgressCard';
 import { useMyDay } from './api';
 import { TaskLine } from './TaskLine';
 
@@ -203,6 +204,7 @@ export default function MyDayPage() {
           </Col>
           <Col xs={24} lg={10}>
             <Flex vertical gap={16}>
+              <ActivityProgressCard />
               {me.role !== 'rep' && <TeamLeakCard />}
               <LapseWarnings day={day.data} />
               <Birthdays day={day.data} />
