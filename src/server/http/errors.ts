@@ -21,6 +21,7 @@ const STATUS_BY_CODE = {
   unprocessable: 422,
   payload_too_large: 413,
   rate_limited: 429,
+  export_quota_exceeded: 429,
   internal_error: 500,
 } as const;
 

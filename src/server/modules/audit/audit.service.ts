@@ -11,6 +11,8 @@ export interface AuditEntry {
   entityId?: string | null;
   changes?: Record<string, unknown> | null;
   ip?: string | null;
+  /** Defaults to the database's now(); the clock's time where a day's sums read the rows back. */
+  at?: Date;
 }
 
 /** Call with the same transaction as the change so the log and the change commit together. */
@@ -18,6 +20,7 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     orgId: entry.orgId,
     id: newId(),
+    ...(entry.at ? { at: entry.at } : {}),
     userId: entry.userId,
     action: entry.action,
     entity: entry.entity,

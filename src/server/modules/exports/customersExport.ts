@@ -86,15 +86,31 @@ export interface ExportRequest {
   timeZone: string;
 }
 
-/** Visible customers matching the filters, page by page, in creation order. */
-async function* customerPages(
-  ctx: AppContext,
-  request: ExportRequest,
-): AsyncGenerator<ExportRow[]> {
+/** The list's filters and visibility; a rep exports only the customers they hold. */
+function exportConditions(ctx: AppContext, request: ExportRequest): SQL[] {
   const where = customerFilterConditions(request.viewer, request.filters, {
     now: ctx.clock.now(),
     timeZone: request.timeZone,
   });
+  return request.viewer.role === 'rep' ? [...where, sql`c.owner_id = ${request.viewer.id}`] : where;
+}
+
+/** How many rows the export will have, for the quota and the large-export warning. */
+export async function countCustomerExport(ctx: AppContext, request: ExportRequest) {
+  const [row] = await queryRows<{ count: number }>(
+    ctx.database.db,
+    sql`select count(*)::int as count from customers c
+      where ${sql.join(exportConditions(ctx, request), sql` and `)}`,
+  );
+  return row?.count ?? 0;
+}
+
+/** Customers matching the filters that the viewer may export, page by page, in id order. */
+async function* customerPages(
+  ctx: AppContext,
+  request: ExportRequest,
+): AsyncGenerator<ExportRow[]> {
+  const where = exportConditions(ctx, request);
   let after: string | null = null;
   for (;;) {
     const conditions: SQL[] = after ? [...where, sql`c.id > ${after}`] : where;
@@ -142,6 +158,7 @@ async function audit(ctx: AppContext, request: ExportRequest, rows: number, comp
     orgId: request.viewer.orgId,
     userId: request.viewer.id,
     ip: request.viewer.ip,
+    at: ctx.clock.now(),
     action: 'export',
     entity: 'customer',
     changes: { format: request.format, rows, complete, filters: request.filters },

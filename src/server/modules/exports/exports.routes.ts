@@ -6,7 +6,8 @@ import type { AppContext } from '../../context';
 import { authOf } from '../../http/auth';
 import { CustomerFilters } from '../customers/customers.schema';
 import { getOrg } from '../orgs/orgs.service';
-import { customersCsv, customersXlsx } from './customersExport';
+import { countCustomerExport, customersCsv, customersXlsx } from './customersExport';
+import { checkExportQuota, warnOfLargeExport } from './exportWatch';
 
 const ExportQuery = CustomerFilters.extend({
   format: z.enum(['csv', 'xlsx']).default('csv'),
@@ -28,7 +29,7 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['customers'],
         description:
-          'The customer list (same filters and visibility as GET /customers) as CSV (UTF-8 with BOM) or .xlsx; text cells starting with =, +, -, @, tab or CR get a leading apostrophe.',
+          "The customer list (same filters and visibility as GET /customers; a rep's own customers only) as CSV (UTF-8 with BOM) or .xlsx; text cells starting with =, +, -, @, tab or CR get a leading apostrophe. Reps and managers export at most the org's daily row quota (429 export_quota_exceeded with quota, used, requested); a rep's export of at least the warning size puts a reminder on their manager's tasks.",
         querystring: ExportQuery,
       },
     },
@@ -43,9 +44,11 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
         locale: lang ?? (auth.locale === 'en' ? 'en' : 'zh-CN'),
         timeZone: org.timeZone,
       } as const;
-      const day = new Intl.DateTimeFormat('sv-SE', { timeZone: org.timeZone }).format(
-        ctx.clock.now(),
-      );
+      const now = ctx.clock.now();
+      const rows = await countCustomerExport(ctx, exportRequest);
+      await checkExportQuota(ctx.database.db, auth, org, rows, now);
+      await warnOfLargeExport(ctx.database.db, { ...auth, ip: request.ip }, org, rows, now);
+      const day = new Intl.DateTimeFormat('sv-SE', { timeZone: org.timeZone }).format(now);
       const fileName = `customers-${day}.${format}`;
       return reply
         .header('content-type', CONTENT_TYPES[format])

@@ -8,6 +8,10 @@ import { notFound } from '../../http/errors';
 export const OrgSettings = z.object({
   /** "My day" lists customers with no follow-up for this many days. */
   neglectedAfterDays: z.number().int().min(1).max(365).default(14),
+  /** Customer rows a rep or manager may export per day (org time zone); admins are not held. */
+  exportDailyRowQuota: z.number().int().min(1).max(1_000_000).default(2000),
+  /** A rep's export of at least this many rows puts a reminder on their manager's list. */
+  exportWarningRows: z.number().int().min(1).max(1_000_000).default(200),
 });
 export type OrgSettings = z.infer<typeof OrgSettings>;
 

@@ -29,6 +29,8 @@ function present(row: OrgRow): OrgSettingsView {
     timeZone: row.time_zone,
     currency: row.currency,
     neglectedAfterDays: settings.neglectedAfterDays,
+    exportDailyRowQuota: settings.exportDailyRowQuota,
+    exportWarningRows: settings.exportWarningRows,
     version: row.version,
   };
 }
@@ -52,12 +54,11 @@ export async function updateOrgSettings(
     if (!row) throw notFound('Organisation');
     const before = present(row);
     if (before.version !== input.version) throw versionConflict(before);
-    const { version, ...fields } = input;
+    const { version, name, timeZone, ...inSettings } = input;
+    const fields = { name, timeZone, ...inSettings };
     const settings = {
       ...(row.settings ?? {}),
-      ...(fields.neglectedAfterDays !== undefined
-        ? { neglectedAfterDays: fields.neglectedAfterDays }
-        : {}),
+      ...Object.fromEntries(Object.entries(inSettings).filter(([, value]) => value !== undefined)),
       version: version + 1,
     };
     await queryRows(

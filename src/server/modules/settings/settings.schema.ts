@@ -96,6 +96,10 @@ export const OrgSettingsView = z.object({
   currency: z.string(),
   /** "My day" lists customers with no follow-up for this many days. */
   neglectedAfterDays: z.number().int(),
+  /** Customer rows a rep or manager may export per day; admins are not held to it. */
+  exportDailyRowQuota: z.number().int(),
+  /** A rep's export of at least this many rows raises a reminder for their manager. */
+  exportWarningRows: z.number().int(),
   version: z.number().int(),
 });
 export type OrgSettingsView = z.infer<typeof OrgSettingsView>;
@@ -111,5 +115,7 @@ export const UpdateOrgSettingsRequest = z.object({
     .transform((value) => canonicalTimeZone(value) as string)
     .optional(),
   neglectedAfterDays: z.number().int().min(1).max(365).optional(),
+  exportDailyRowQuota: z.number().int().min(1).max(1_000_000).optional(),
+  exportWarningRows: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type UpdateOrgSettingsRequest = z.infer<typeof UpdateOrgSettingsRequest>;

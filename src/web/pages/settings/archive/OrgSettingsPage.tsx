@@ -11,9 +11,17 @@ interface Values {
   name: string;
   timeZone: string;
   neglectedAfterDays: number;
+  exportDailyRowQuota: number;
+  exportWarningRows: number;
 }
 
-const FIELDS = ['name', 'timeZone', 'neglectedAfterDays'] as const;
+const FIELDS = [
+  'name',
+  'timeZone',
+  'neglectedAfterDays',
+  'exportDailyRowQuota',
+  'exportWarningRows',
+] as const;
 
 function SettingsForm({ settings }: { settings: OrgSettingsView }) {
   const { t } = useTranslation();
@@ -37,6 +45,8 @@ function SettingsForm({ settings }: { settings: OrgSettingsView }) {
         name: values.name.trim(),
         timeZone: values.timeZone,
         neglectedAfterDays: values.neglectedAfterDays,
+        exportDailyRowQuota: values.exportDailyRowQuota,
+        exportWarningRows: values.exportWarningRows,
       });
       setBase(saved);
       message.success(t('orgSettings.saved'));
@@ -89,6 +99,22 @@ function SettingsForm({ settings }: { settings: OrgSettingsView }) {
       >
         <InputNumber min={1} max={365} precision={0} suffix={t('orgSettings.days')} />
       </Form.Item>
+      <Form.Item
+        name="exportDailyRowQuota"
+        label={t('orgSettings.exportDailyRowQuota')}
+        extra={t('orgSettings.exportQuotaHint')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <InputNumber min={1} max={1_000_000} precision={0} suffix={t('orgSettings.rows')} />
+      </Form.Item>
+      <Form.Item
+        name="exportWarningRows"
+        label={t('orgSettings.exportWarningRows')}
+        extra={t('orgSettings.exportWarningHint')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <InputNumber min={1} max={1_000_000} precision={0} suffix={t('orgSettings.rows')} />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={update.isPending}>
         {t('common.save')}
       </Button>
@@ -96,7 +122,10 @@ function SettingsForm({ settings }: { settings: OrgSettingsView }) {
   );
 }
 
-/** 设置 → 组织设置: the org's name, time zone and when a customer counts as not followed up. */
+/**
+ * 设置 → 组织设置: the org's name, time zone, when a customer counts as not followed up, and the
+ * export watch (daily quota, warning size).
+ */
 export default function OrgSettingsPage() {
   const { t } = useTranslation();
   const settings = useOrgSettings();
