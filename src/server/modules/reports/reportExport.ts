@@ -76,7 +76,11 @@ export async function sendTables(
     ip: options.audit.ip,
     action: 'export',
     entity: options.audit.entity,
-    changes: { format: options.format, filters: options.audit.filters as Record<string, unknown> },
+    changes: {
+      format: options.format,
+      rows: options.tables.reduce((sum, table) => sum + table.rows.length, 0),
+      filters: options.audit.filters as Record<string, unknown>,
+    },
   });
   const fileName = `${options.fileBase}.${options.format}`;
   return reply
