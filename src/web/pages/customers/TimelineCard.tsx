@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../components/PageState
 import { currentLocale } from '../../i18n';
 import { activityTypeLabel, customerFieldLabel } from '../../lib/archiveLabels';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { channelLabel, signalLabel } from '../workData/labels';
 import { useTimeline } from './api';
 import { OwnershipEntry, StageMoveEntry } from './TimelineMoveEntries';
 
@@ -47,6 +48,14 @@ function ActivityEntry({ activity }: { activity: Activity }) {
             {t('activities.effective')}
           </Tag>
         )}
+        {activity.channel && (
+          <Tag style={{ marginInlineEnd: 0 }}>{channelLabel(t, activity.channel)}</Tag>
+        )}
+        {activity.signals.map((signal) => (
+          <Tag key={signal} color="gold" style={{ marginInlineEnd: 0 }}>
+            {signalLabel(t, signal)}
+          </Tag>
+        ))}
         <Typography.Text strong>{activity.userName}</Typography.Text>
         {activity.contactName && (
           <Typography.Text type="secondary">

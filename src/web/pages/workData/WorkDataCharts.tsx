@@ -14,6 +14,9 @@ import { channelLabel, metricLabel } from './labels';
 // The calendar heat map's parts; the bar and line charts come with ReportChart.
 echarts.use([HeatmapChart, CalendarComponent, VisualMapComponent]);
 
+const daysIn = (report: WorkDataReport) =>
+  (Date.parse(report.to) - Date.parse(report.from)) / 86_400_000 + 1;
+
 /** Activities per day of one rep (or everyone shown), as a calendar. */
 export function ActivityCalendar({ report }: { report: WorkDataReport }) {
   const { t } = useTranslation();
@@ -40,7 +43,8 @@ export function ActivityCalendar({ report }: { report: WorkDataReport }) {
         top: 40,
         left: 40,
         right: 16,
-        cellSize: ['auto', 18],
+        // Short periods keep square cells instead of stretching a week across the card.
+        cellSize: daysIn(report) > 120 ? ['auto', 16] : [22, 22],
         yearLabel: { show: false },
         dayLabel: { firstDay: 1 },
       },
@@ -86,10 +90,16 @@ export function TargetTrend({ report }: { report: WorkDataReport }) {
       tooltip: { trigger: 'axis' },
       grid: { left: 40, right: 24, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: report.trend.map((p) => p.bucket) },
-      yAxis: { type: 'value', minInterval: 1 },
+      // Room for the target line even when the work stays below it.
+      yAxis: {
+        type: 'value',
+        minInterval: 1,
+        max: (extent: { max: number }) => Math.max(extent.max, target ?? 0),
+      },
       series: [
         {
           type: 'bar',
+          barMaxWidth: 32,
           name: metricLabel(t, metric),
           data: report.trend.map((p) => p[key[metric]]),
           itemStyle: { color: '#1677ff' },
@@ -152,7 +162,7 @@ export function ChannelBars({ report }: { report: WorkDataReport }) {
       grid: { left: 40, right: 16, top: 36, bottom: 32 },
       xAxis: { type: 'category', data: names },
       yAxis: { type: 'value', minInterval: 1 },
-      series,
+      series: series.map((item) => ({ ...item, barMaxWidth: 48 })),
     };
   }, [report, by, t]);
   return (
