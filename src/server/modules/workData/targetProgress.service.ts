@@ -1,12 +1,13 @@
-// "My day" progress: each target about the caller (their own, their team's) against the work
-// done so far in the day, week or month that contains today in the org's time zone.
+// "My day" progress: each target about the caller (their own, their team's, for a manager the
+// teams they lead) against the work done so far in the day, week or month that contains today
+// in the org's time zone.
 import { sql } from 'drizzle-orm';
 import { zonedDay } from '../../../domain/format/dates';
 import { periodBounds, type TargetMetric, type TargetPeriod } from '../../../domain/workData';
 import { type Db, queryRows } from '../../db/client';
 import { EMPTY_FACTS, loadActivityFacts, metricValue } from './activityFacts';
 import type { MyProgress } from './workData.schema';
-import { periodInstants, type Viewer } from './workData.scope';
+import { managedTeams, periodInstants, type Viewer } from './workData.scope';
 
 interface OwnTargetRow {
   id: string;
@@ -32,7 +33,7 @@ export async function myProgress(
     sql`select t.id, t.user_id, t.team_id, tm.name as team_name, t.period, t.metric, t.target
       from activity_targets t left join teams tm on tm.org_id = t.org_id and tm.id = t.team_id
       where t.org_id = ${viewer.orgId}
-        and (t.user_id = ${viewer.id} or t.team_id = ${viewer.teamId})`,
+        and (t.user_id = ${viewer.id} or t.team_id in ${managedTeams(viewer)})`,
   );
   const items = [];
   // At most three periods × two subjects: one facts query each.

@@ -214,6 +214,17 @@ describe('activity targets', () => {
       // The team's effective follow-ups this week: A's Monday call and B's quote.
       ['week', 'effective', east, '2026-04-20', '2026-04-26', 2, 5],
     ]);
+    // The manager leads East without belonging to it: they follow the team's target too.
+    const lead = await t.call('GET', '/api/v1/me/activity-progress', { token: manager.token });
+    expect(
+      lead
+        .json()
+        .items.map((item: { teamId: string; actual: number; target: number }) => [
+          item.teamId,
+          item.actual,
+          item.target,
+        ]),
+    ).toEqual([[east, 2, 5]]);
   });
 });
 
