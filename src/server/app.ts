@@ -21,7 +21,9 @@ import { registerRequestScope } from './http/requestScope';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes';
 import { churnRoutes } from './modules/churn/churn.routes';
+import { collaboratorsRoutes } from './modules/collaborators/collaborators.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { dealsRoutes } from './modules/deals/deals.routes';
@@ -67,6 +69,7 @@ const FEATURE_ROUTES = [
   usersRoutes,
   teamsRoutes,
   customersRoutes,
+  collaboratorsRoutes,
   poolRoutes,
   poolSettingsRoutes,
   lapseRulesRoutes,
@@ -86,6 +89,7 @@ const FEATURE_ROUTES = [
   lostReasonsRoutes,
   lifecycleRoutes,
   funnelReviewsRoutes,
+  campaignsRoutes,
   workDataRoutes,
 ];
 

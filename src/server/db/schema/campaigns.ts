@@ -12,17 +12,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CAMPAIGN_TYPES } from '../../../domain/campaigns/campaignTypes';
 import { contacts, customers } from './customers';
 import { orgs } from './orgs';
 import { users } from './users';
-
-export const CAMPAIGN_TYPES = [
-  'seminar',
-  'exhibition',
-  'user_conference',
-  'roadshow',
-  'other',
-] as const;
 
 /** A marketing event (市场活动: 研讨会, 展会, 用户大会, 路演) that turns list customers into potential ones. */
 export const campaigns = pgTable(

@@ -27,25 +27,55 @@ export function claimablePool(viewer: Viewer, alias = 'c'): SQL {
 }
 
 /**
+ * Customers shared with the viewer (协同, customer_collaborators); with 'write' only those
+ * they may also change. A share adds to what the viewer's role already gives.
+ */
+export function sharedWithViewer(
+  viewer: Viewer,
+  alias = 'c',
+  need: 'read' | 'write' = 'read',
+): SQL {
+  return sql`exists (select 1 from customer_collaborators cc
+    where cc.org_id = ${viewer.orgId} and cc.customer_id = ${sql.raw(`${alias}.id`)}
+      and cc.user_id = ${viewer.id}${need === 'write' ? sql` and cc.access = 'write'` : sql``})`;
+}
+
+/**
+ * Customers a user holds by ownership (without shares): a rep their own, a manager also their
+ * teams' and the pools they may claim from, an admin all. Ownership acts (release, assign,
+ * sharing) use this, so a collaborator can never hand the customer on.
+ */
+export function ownedCustomers(viewer: Viewer, alias = 'c'): SQL {
+  const owner = sql.raw(`${alias}.owner_id`);
+  if (viewer.role === 'admin') return sql`true`;
+  if (viewer.role === 'manager') {
+    const pool = sql`(${owner} is null and ${claimablePool(viewer, alias)})`;
+    return sql`(${pool} or ${owner} = ${viewer.id} or ${owner} in ${managedOwners(viewer)})`;
+  }
+  return sql`${owner} = ${viewer.id}`;
+}
+
+/**
  * Which customers a user may see (数据权限): a rep their own and the pools they may claim
- * from, a manager also their teams', an admin all. One place, used by every list, detail,
- * search and export.
+ * from, a manager also their teams', an admin all; everyone also those shared with them.
+ * One place, used by every list, detail, search and export.
  */
 export function visibleCustomers(viewer: Viewer, alias = 'c'): SQL {
   const owner = sql.raw(`${alias}.owner_id`);
   if (viewer.role === 'admin') return sql`true`;
+  const shared = sharedWithViewer(viewer, alias);
+  if (viewer.role === 'manager') return sql`(${ownedCustomers(viewer, alias)} or ${shared})`;
   const pool = sql`(${owner} is null and ${claimablePool(viewer, alias)})`;
-  if (viewer.role === 'manager') {
-    return sql`(${pool} or ${owner} = ${viewer.id} or ${owner} in ${managedOwners(viewer)})`;
-  }
-  return sql`(${pool} or ${owner} = ${viewer.id})`;
+  return sql`(${pool} or ${owner} = ${viewer.id} or ${shared})`;
 }
 
-/** Which customers a user may change: reps only their own (pool customers must be claimed first). */
+/**
+ * Which customers a user may change: reps only their own (pool customers must be claimed
+ * first), managers their teams', and anyone those shared with them for writing.
+ */
 export function editableCustomers(viewer: Viewer, alias = 'c'): SQL {
-  const owner = sql.raw(`${alias}.owner_id`);
-  if (viewer.role === 'rep') return sql`${owner} = ${viewer.id}`;
-  return visibleCustomers(viewer, alias);
+  if (viewer.role === 'admin') return sql`true`;
+  return sql`(${ownedCustomers(viewer, alias)} or ${sharedWithViewer(viewer, alias, 'write')})`;
 }
 
 /**
@@ -53,16 +83,22 @@ export function editableCustomers(viewer: Viewer, alias = 'c'): SQL {
  * only the basics of a pool customer until they claim it, so the pool cannot be harvested.
  */
 export function detailVisibleCustomers(viewer: Viewer, alias = 'c'): SQL {
-  if (viewer.role === 'rep') return sql`${sql.raw(`${alias}.owner_id`)} = ${viewer.id}`;
+  if (viewer.role === 'rep') {
+    return sql`(${sql.raw(`${alias}.owner_id`)} = ${viewer.id} or ${sharedWithViewer(viewer, alias)})`;
+  }
   return visibleCustomers(viewer, alias);
 }
 
 /** Fields a rep does not see on a pool customer: the ways to reach it and the custom fields. */
 export const POOL_HIDDEN_FIELDS = ['phone', 'email', 'address', 'website', 'custom'] as const;
 
-/** Whether a customer owned by `ownerId` shows this viewer only its limited (pool) fields. */
+/**
+ * Whether a customer owned by `ownerId` shows this viewer only its limited (pool) fields.
+ * Callers pass rows that passed visibleCustomers, so a rep's owned row is their own or
+ * shared with them (shown in full); only pool rows are limited.
+ */
 export function showsLimitedFields(viewer: Viewer, ownerId: string | null): boolean {
-  return viewer.role === 'rep' && ownerId !== viewer.id;
+  return viewer.role === 'rep' && ownerId === null;
 }
 
 /** The customer as this viewer may see it: pool customers lose their hidden fields for reps. */

@@ -19,6 +19,7 @@ import {
   editableCustomers,
   limitForViewer,
   managedOwners,
+  ownedCustomers,
   visibleCustomers,
 } from './customers.access';
 import type {
@@ -294,6 +295,14 @@ export async function updateCustomer(
       sql`select 1 from customers c where c.org_id = ${actor.orgId} and c.id = ${id} and ${editableCustomers(actor)}`,
     );
     if (!editable) throw forbidden('Claim this customer before editing it');
+    if (input.archived !== undefined && input.archived !== before.archived) {
+      // A collaborator may work the customer but not take it out of everyone's lists.
+      const [owned] = await queryRows(
+        tx,
+        sql`select 1 from customers c where c.org_id = ${actor.orgId} and c.id = ${id} and ${ownedCustomers(actor)}`,
+      );
+      if (!owned) throw forbidden('Only the owner or their manager may archive this customer');
+    }
     if (before.version !== input.version) throw versionConflict(before);
 
     const { version: _version, archived, confirmDuplicate, ...fields } = input;

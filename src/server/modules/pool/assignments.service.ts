@@ -3,7 +3,7 @@ import { canHoldMore } from '../../../domain/pool';
 import { type Db, queryRows } from '../../db/client';
 import { AppError, forbidden, notFound, validationFailed } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { editableCustomers, managedOwners, visibleCustomers } from '../customers/customers.access';
+import { managedOwners, ownedCustomers, visibleCustomers } from '../customers/customers.access';
 import type { Customer } from '../customers/customers.schema';
 import { getCustomer } from '../customers/customers.service';
 import type { Actor } from './claims.service';
@@ -104,7 +104,7 @@ export async function assignCustomers(
     // Row locks in id order, so two bulk assignments over overlapping sets cannot deadlock.
     const rows = await queryRows<AssignedRow>(
       tx,
-      sql`select c.id, c.owner_id, ${editableCustomers(actor)} as editable from customers c
+      sql`select c.id, c.owner_id, ${ownedCustomers(actor)} as editable from customers c
         where c.org_id = ${actor.orgId} and c.id in ${unique} and ${visibleCustomers(actor)}
         order by c.id for update of c`,
     );

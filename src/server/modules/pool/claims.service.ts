@@ -6,8 +6,8 @@ import { AppError, forbidden, notFound, validationFailed } from '../../http/erro
 import { recordAudit } from '../audit/audit.service';
 import {
   claimablePool,
-  editableCustomers,
   limitForViewer,
+  ownedCustomers,
   visibleCustomers,
 } from '../customers/customers.access';
 import type { Customer } from '../customers/customers.schema';
@@ -203,7 +203,7 @@ export async function releaseCustomer(
     const [editable] = await queryRows(
       tx,
       sql`select 1 from customers c where c.org_id = ${actor.orgId} and c.id = ${id}
-        and ${editableCustomers(actor)}`,
+        and ${ownedCustomers(actor)}`,
     );
     if (!editable) throw forbidden('Only the owner or their manager may release this customer');
     await tx.execute(
