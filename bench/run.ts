@@ -27,6 +27,11 @@ const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean
     args: ['bench/lapse-job.ts'],
   },
   grading: { what: 'grading 100,000 customers (PostgreSQL)', args: ['bench/grading.ts'] },
+  scale: {
+    what: 'one table: customers list and search at 1M (PostgreSQL), every page on PGlite at 100k, web bundle and dashboard',
+    args: ['bench/scale.ts'],
+    needsWeb: true,
+  },
   'inquiry-accuracy': {
     what: 'inquiry triage accuracy per class over the labelled fixtures',
     args: ['bench/inquiry-accuracy.ts'],

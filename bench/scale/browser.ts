@@ -1,0 +1,86 @@
+// The browser side of the scale benchmark (headless Debian Chromium through playwright-core):
+// JavaScript a page loads (gzipped), the dashboard's time to a drawn chart, and the API calls
+// each page makes.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+}
+
+/** A fresh context (empty cache); logged in through the API when credentials are given. */
+export async function newContext(
+  browser: Browser,
+  base: string,
+  credentials?: { email: string; password: string },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(60_000);
+  if (credentials) {
+    const answer = await context.request.post('/api/v1/auth/login', { data: credentials });
+    if (!answer.ok()) throw new Error(`login ${credentials.email}: ${answer.status()}`);
+  }
+  return context;
+}
+
+/** Every JavaScript file the page downloads until the network is idle, gzipped, in KB. */
+export async function javascriptKb(page: Page, path: string, ready?: string): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      sizes.push(response.body().then((body) => gzipSync(body).length));
+    }
+  });
+  await page.goto(path, { waitUntil: 'networkidle' });
+  if (ready) await page.locator(ready).first().waitFor();
+  return (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0) / 1024;
+}
+
+/** Navigation start → the dashboard's chart has drawn (MyFunnelChart sets data-drawn). */
+export async function dashboardReadyMs(page: Page): Promise<number> {
+  await page.goto('/my-day');
+  const handle = await page.waitForFunction(
+    () => (document.querySelector('[data-drawn="true"]') ? performance.now() : 0),
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/** The app's page routes as navigation.tsx registers them (wildcards dropped). */
+export function appPaths(): string[] {
+  const source = readFileSync('src/web/navigation.tsx', 'utf8');
+  return [...source.matchAll(/path: '([^']+)'/g)].map((m) => (m[1] ?? '').replace('/*', ''));
+}
+
+/**
+ * The GET /api/ calls a page makes on a fresh visit: until the network is idle and no new
+ * call started for a second (lazy chunks start their queries late on a busy machine).
+ */
+export async function apiCallsOf(page: Page, path: string): Promise<string[]> {
+  const calls = new Set<string>();
+  const listener = (request: { url(): string; method(): string }) => {
+    const url = new URL(request.url());
+    if (request.method() === 'GET' && url.pathname.startsWith('/api/')) {
+      calls.add(url.pathname + url.search);
+    }
+  };
+  page.on('request', listener);
+  await page.goto(path, { waitUntil: 'load' });
+  for (let seen = -1; seen !== calls.size; ) {
+    seen = calls.size;
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+  }
+  page.off('request', listener);
+  return [...calls];
+}
