@@ -42,9 +42,9 @@ export function ActivityCalendar({ report }: { report: WorkDataReport }) {
         range: [report.from, report.to],
         top: 40,
         left: 40,
-        right: 16,
-        // Short periods keep square cells instead of stretching a week across the card.
-        cellSize: daysIn(report) > 120 ? ['auto', 16] : [22, 22],
+        // Short periods keep square cells instead of stretching a week across the card (a
+        // right edge would fix the width, so it is set only when the cells stretch).
+        ...(daysIn(report) > 120 ? { right: 16, cellSize: ['auto', 16] } : { cellSize: [22, 22] }),
         yearLabel: { show: false },
         dayLabel: { firstDay: 1 },
       },
@@ -88,7 +88,7 @@ export function TargetTrend({ report }: { report: WorkDataReport }) {
     const target = report.trendTargets[metric];
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 40, right: 24, top: 24, bottom: 32 },
+      grid: { left: 40, right: 64, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: report.trend.map((p) => p.bucket) },
       // Room for the target line even when the work stays below it.
       yAxis: {
