@@ -1,6 +1,7 @@
 // One chunk of bench customers (numbers lo..hi) and everything hanging off them, each table in
 // one INSERT … SELECT over generate_series. Customer g:
-//   - 80% owned by rep g % reps (in that rep's team), 20% in a pool: a grid team's pool when its
+//   - each block of five customers belongs to rep (g / 5) % reps: four owned (in the rep's
+//     team), the fifth in a pool: a grid team's pool when its
 //     province is a territory (every other one), otherwise the org pool, with the previous
 //     owner's history ending before the release;
 //   - 3 contacts, 10 follow-ups over the last year (the newest within 30 days for owned ones,
@@ -76,7 +77,7 @@ export function base(ctx: ChunkContext, lo: number, hi: number): SQL {
   return sql`(select b.*,
       not owned and not latin and ${provinceIndex} < ${gridTeams} and (g / 5) % 2 = 0 as grid,
       ${provinceIndex} as province_index
-    from (select g, g % 5 <> 0 as owned, g % ${reps} as r, ${below(sql`g`, 1, PAIRS.length)} as q,
+    from (select g, g % 5 <> 0 as owned, (g / 5) % ${reps} as r, ${below(sql`g`, 1, PAIRS.length)} as q,
         ${below(sql`g`, 2, 10)} < 3 as latin,
         g % 30 + case when g % 5 = 0 then 120 else 0 end as last_days
       from generate_series(${lo}::int, ${hi}::int) g) b) s`;

@@ -73,6 +73,12 @@ describe('seed bench', () => {
         group by owner_id) x)::int as most,
       (select holding_limit from ownership_settings where org_id = ${t.orgId}) as limit`);
     expect(limits?.most).toBeLessThanOrEqual(limits?.limit ?? 0);
+    // Every rep works a list of about the same size (none empty, none at the limit).
+    const lists = await rows<{ n: number }>(sql`select count(c.id)::int as n from users u
+      left join customers c on c.org_id = u.org_id and c.owner_id = u.id
+      where u.role = 'rep' group by u.id`);
+    const average = (0.8 * CUSTOMERS) / lists.length;
+    for (const { n } of lists) expect(Math.abs(n - average)).toBeLessThan(average / 4);
     const wrong = await rows(sql`select c.id from customers c
       left join users u on u.org_id = c.org_id and u.id = c.owner_id
       left join team_territories tt on tt.org_id = c.org_id and tt.team_id = c.pool_team_id
