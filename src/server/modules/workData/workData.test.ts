@@ -291,7 +291,10 @@ describe('GET /reports/work-data', () => {
       ].sort((x, y) => x.userId.localeCompare(y.userId)),
     ]);
     expect(report.granularity).toBe('day');
-    expect(report.trend).toEqual([
+    // Every day of April is a bucket; the two with work:
+    expect(report.trend).toHaveLength(30);
+    expect(report.trend[0]).toMatchObject({ bucket: '2026-04-01', activities: 0 });
+    expect(report.trend.filter((p: { activities: number }) => p.activities > 0)).toEqual([
       {
         bucket: '2026-04-19',
         activities: 1,
@@ -318,6 +321,27 @@ describe('GET /reports/work-data', () => {
       calls: null,
       proposals: null,
     });
+  });
+
+  it('buckets a long period by local ISO week, Sunday night in the week before', async () => {
+    const response = await t.call(
+      'GET',
+      '/api/v1/reports/work-data?from=2026-03-01&to=2026-05-31',
+      {
+        token: t.adminToken,
+      },
+    );
+    const report = response.json();
+    expect(report.granularity).toBe('week');
+    expect(report.trend[0].bucket).toBe('2026-02-23');
+    expect(report.trend.at(-1).bucket).toBe('2026-05-25');
+    const busy = report.trend.filter((p: { activities: number }) => p.activities > 0);
+    expect(
+      busy.map((p: { bucket: string; activities: number }) => [p.bucket, p.activities]),
+    ).toEqual([
+      ['2026-04-13', 1],
+      ['2026-04-20', 3],
+    ]);
   });
 
   it('shows a rep only their row and refuses bad periods', async () => {

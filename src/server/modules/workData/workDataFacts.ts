@@ -106,30 +106,43 @@ export interface TrendRow {
   proposals: number;
 }
 
-/** The scope's counts per day or ISO week (local dates), the same rules as the facts. */
+/**
+ * The scope's counts per day or ISO week (local dates), the same rules as the facts; every
+ * bucket of the period is there, the quiet ones with zeros.
+ */
 export function activityTrend(
   db: Db,
   orgId: string,
   users: SQL,
-  period: Period,
+  period: Period & { from: string; to: string },
   timeZone: string,
   granularity: 'day' | 'week',
 ) {
   const bucket = sql`date_trunc(${granularity}, a.occurred_at at time zone ${timeZone})::date`;
+  const step = granularity === 'day' ? sql`interval '1 day'` : sql`interval '1 week'`;
   return queryRows<TrendRow>(
     db,
-    sql`select to_char(${bucket}, 'YYYY-MM-DD') as bucket,
-        count(*)::int as activities,
-        count(*) filter (where a.effective)::int as effective,
-        count(distinct a.customer_id) filter (where not exists (
-          select 1 from activities e where e.org_id = a.org_id and e.customer_id = a.customer_id
-            and (e.occurred_at, e.id) < (a.occurred_at, a.id)))::int as new_customers,
-        count(*) filter (where a.type = 'visit')::int as visits,
-        count(*) filter (where a.type = 'call')::int as calls,
-        count(*) filter (where a.type = 'quote')::int as proposals
-      from activities a
-      where a.org_id = ${orgId} and ${occurredIn(period)} and ${inScope(sql`a.user_id`, users)}
-      group by 1 order by 1`,
+    sql`with counts as (
+        select ${bucket} as bucket,
+          count(*)::int as activities,
+          count(*) filter (where a.effective)::int as effective,
+          count(distinct a.customer_id) filter (where not exists (
+            select 1 from activities e where e.org_id = a.org_id and e.customer_id = a.customer_id
+              and (e.occurred_at, e.id) < (a.occurred_at, a.id)))::int as new_customers,
+          count(*) filter (where a.type = 'visit')::int as visits,
+          count(*) filter (where a.type = 'call')::int as calls,
+          count(*) filter (where a.type = 'quote')::int as proposals
+        from activities a
+        where a.org_id = ${orgId} and ${occurredIn(period)} and ${inScope(sql`a.user_id`, users)}
+        group by 1)
+      select to_char(b.bucket, 'YYYY-MM-DD') as bucket,
+        coalesce(c.activities, 0) as activities, coalesce(c.effective, 0) as effective,
+        coalesce(c.new_customers, 0) as new_customers, coalesce(c.visits, 0) as visits,
+        coalesce(c.calls, 0) as calls, coalesce(c.proposals, 0) as proposals
+      from (select generate_series(date_trunc(${granularity}, ${period.from}::date),
+          ${period.to}::date, ${step})::date as bucket) b
+      left join counts c on c.bucket = b.bucket
+      order by b.bucket`,
   );
 }
 

@@ -97,7 +97,7 @@ export async function workDataReport(
     followUpsBeforeWin(db, orgId, users, period).then(byUser),
     inquiryReplies(db, orgId, users, period).then(byUser),
     activityCalendar(db, orgId, users, period, timeZone),
-    activityTrend(db, orgId, users, period, timeZone, granularity),
+    activityTrend(db, orgId, users, { ...period, ...query }, timeZone, granularity),
     bucketTargets(db, orgId, users, granularity),
   ]);
   const withWork = new Set([...facts.keys(), ...wins.keys(), ...replies.keys(), ...moved.keys()]);
