@@ -112,15 +112,18 @@ try {
   // A seven-stage funnel (seed 003). Deal n makes m = 2 + n % 7 moves (5 on average: 5,000,000
   // rows for 1,000,000 deals) forward through s1..s7; 20 % end won and 25 % lost on their last
   // move; an open deal with 8 moves went back from s7 to s6 (a backward move, ~8 % of deals).
+  // furthest_stage_key is what those moves leave: s_m when open (s7 after going back), the
+  // stage a closed deal left.
   const shape = sql`2 + n % 7 as m,
     case when n % 20 < 4 then 'won' when n % 20 < 9 then 'lost' else 'open' end as status`;
   const stageAt = (k: SQL) =>
     sql`case when ${k} = m and status <> 'open' then status when ${k} <= 7 then 's' || ${k} else 's6' end`;
   await database.query(sql`insert into deals (org_id, id, customer_id, funnel_id, name, amount_cents,
-      stage_key, stage_entered_at, probability, status, closed_at, owner_id, created_at,
-      expected_close_date)
+      stage_key, furthest_stage_key, stage_entered_at, probability, status, closed_at, owner_id,
+      created_at, expected_close_date)
     select ${orgId}, md5('d' || n)::uuid, md5('c' || (1 + n % ${CUSTOMERS}))::uuid, ${funnelId},
       'Deal ' || n, (n::bigint * 7919 % 100000 + 100) * 100, ${stageAt(sql`m`)},
+      's' || least(case when status = 'open' then m else m - 1 end, 7),
       start + (m - 1) * interval '3 days',
       case when status = 'won' then 100 when status = 'lost' then 0 else least(m, 7) * 12 end,
       status, case when status <> 'open' then start + (m - 1) * interval '3 days' end,

@@ -28,12 +28,14 @@ export async function insertDeal(t: TestApp, deal: DealFixture): Promise<string>
   const [lastKey, lastAt] = deal.path.at(-1) as [string, string];
   const status = lastKey === 'won' ? 'won' : lastKey === 'lost' ? 'lost' : 'open';
   const createdAt = deal.path[0]?.[1] as string;
+  // As the moves leave it: the furthest open stage on the path.
+  const furthest = ORDER[Math.max(-1, ...deal.path.map(([key]) => ORDER.indexOf(key)))] ?? null;
   await t.database.query(sql`insert into deals (org_id, id, customer_id, funnel_id, name, amount_cents,
-      expected_close_date, products, stage_key, stage_entered_at, stale_at, probability, status,
+      expected_close_date, products, stage_key, furthest_stage_key, stage_entered_at, stale_at, probability, status,
       closed_at, lost_reason_id, owner_id, created_by, created_at, updated_at)
     values (${t.orgId}, ${id}, ${deal.customerId}, ${deal.funnelId}, ${deal.name ?? `Deal ${id.slice(-4)}`},
       ${deal.amountCents}, ${deal.expectedCloseDate ?? null}, ${sql.param(deal.products ?? [])}::text[],
-      ${lastKey}, ${lastAt}::timestamptz, ${deal.staleAt ?? null}::timestamptz, ${deal.probability},
+      ${lastKey}, ${furthest}, ${lastAt}::timestamptz, ${deal.staleAt ?? null}::timestamptz, ${deal.probability},
       ${status}, ${status === 'open' ? null : lastAt}::timestamptz, ${deal.lostReasonId ?? null},
       ${deal.ownerId}, ${deal.ownerId}, ${createdAt}::timestamptz, ${lastAt}::timestamptz)`);
   let previous: string | null = null;

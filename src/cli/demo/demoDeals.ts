@@ -110,6 +110,8 @@ export function dealHistory(
       expectedCloseDate: (closedAt ?? expected).toISOString().slice(0, 10),
       products: [random.pick(PRODUCTS)],
       stageKey,
+      // Demo deals only move forward: the stage reached is where they stopped.
+      furthestStageKey: current?.key ?? null,
       stageEnteredAt,
       staleAt:
         status === 'open' && staleAfter !== null

@@ -179,6 +179,7 @@ export async function createDeal(
       competitors: input.competitors ?? [],
       nextStep: input.nextStep ?? null,
       stageKey: stage.key,
+      furthestStageKey: stage.key,
       stageEnteredAt: now,
       staleAt: staleAtFor(stage, now),
       probability: input.probability ?? stage.probability,

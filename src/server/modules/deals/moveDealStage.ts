@@ -20,6 +20,7 @@ import type { MoveRequest } from '../funnels/stages.schema';
 import { type Actor, dealAccess, type Viewer } from './deals.access';
 import { type DealRow, dealFieldsOf, staleAtFor } from './deals.presenter';
 import { getDealDetail, getDealRow, presentDealDetail } from './deals.service';
+import { furthestStageSql } from './furthestStage';
 import { resolveLostReason } from './lostReasons.service';
 
 interface Context {
@@ -96,6 +97,11 @@ export async function moveDealStage(
     const updated = await queryRows<{ id: string }>(
       tx,
       sql`update deals set stage_key = ${target.key}, stage_entered_at = ${now},
+          furthest_stage_key = ${furthestStageSql(funnel.stages, [
+            sql`furthest_stage_key`,
+            sql`stage_key`,
+            sql`${target.key}::text`,
+          ])},
           stale_at = ${staleAtFor(target, now)},
           probability = ${keepsOverride ? row.probability : target.probability},
           probability_overridden = ${keepsOverride},

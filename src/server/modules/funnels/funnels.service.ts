@@ -14,6 +14,7 @@ import type { AuthContext } from '../../http/auth';
 import { AppError, notFound, validationFailed, versionConflict } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { recordAudit } from '../audit/audit.service';
+import { furthestOrderChanged, recomputeFurthestStages } from '../deals/furthestStage';
 import { stagesFromInput, toLocalized } from './funnelInput';
 import type {
   CreateFunnelRequest,
@@ -249,6 +250,9 @@ export async function updateFunnel(
       );
     }
     if (stages) await followStageSettings(tx, funnel, stages);
+    if (stages && funnel.purpose === 'deals' && furthestOrderChanged(funnel.stages, stages)) {
+      await recomputeFurthestStages(tx, actor.orgId, id, stages);
+    }
     const [row] = await tx
       .update(funnels)
       .set({

@@ -26,7 +26,7 @@ function weightedCents(product: SQL): SQL {
   return sql`(case when ${product} < 0 then -((-(${product}) + 50) / 100) else (${product} + 50) / 100 end)`;
 }
 
-/** A stage key's place in the funnel as a CASE (no join, so the scan can run in parallel). */
+/** A stage key's place in the funnel as a CASE. */
 function ordOf(stages: readonly StageInfo[], key: SQL): SQL {
   if (stages.length === 0) return sql`null::int`;
   return sql`(case ${key} ${sql.join(
@@ -50,10 +50,10 @@ interface StageAggregate {
 }
 
 /**
- * The furthest non-terminal stage a deal reached is its current stage or the stage it left by
- * a backward move or a move into lost: a stage left forward lies below a later one, and a won
- * deal reached them all. So only those moves are read from stage_history (the partial index
- * stage_history_reach_idx), not every move (see bench/funnel-report.ts).
+ * One aggregate over the funnel's deals, grouped by stage, status and the furthest open stage
+ * each entered (deals.furthest_stage_key, kept at every move: deals/furthestStage.ts): a few
+ * dozen groups, from which the stages now, "reached" and the closed counts are read. A won
+ * deal reached every open stage; a deal with nothing recorded reached its current stage.
  */
 export async function getFunnelReport(
   db: Db,
@@ -72,31 +72,27 @@ export async function getFunnelReport(
   const rows = await queryRows<StageAggregate>(
     db,
     sql`with grouped as (
-        select d.stage_key, d.status,
-          case when d.status = 'won' then ${lastOpen}::int
-            else greatest(${ordOf(open, sql`d.stage_key`)}, lf.ord) end as top,
+        select d.stage_key, d.status, d.furthest_stage_key,
           count(*)::int as n, sum(d.amount_cents)::bigint as amount,
           sum(${weightedCents(sql`d.amount_cents * d.probability`)})::bigint as weighted
         from ${dealsFrom(context.viewer)}
-        left join (
-          select h.deal_id, max(${ordOf(open, sql`h.from_stage_key`)}) as ord
-          from stage_history h
-          where h.org_id = ${context.viewer.orgId} and h.funnel_id = ${funnel.id}
-            and h.deal_id is not null and (h.direction = 'backward' or h.to_stage_key = 'lost')
-          group by h.deal_id
-        ) lf on lf.deal_id = d.id
         where ${sql.join(where, sql` and `)}
         group by 1, 2, 3
+      ), topped as (
+        select g.*, case when g.status = 'won' then ${lastOpen}::int
+            else greatest(${ordOf(open, sql`g.stage_key`)}, ${ordOf(open, sql`g.furthest_stage_key`)})
+          end as top
+        from grouped g
       )
       select 'now' as kind, stage_key as key, sum(n)::int as count, sum(amount)::bigint as amount,
         sum(weighted)::bigint as weighted
-      from grouped group by stage_key
+      from topped group by stage_key
       union all
       select 'reach', st.key, coalesce(sum(g.n), 0)::int, 0, 0
       from ${stageRows(open)} as st(key, ord)
-      left join grouped g on g.top >= st.ord group by st.key
+      left join topped g on g.top >= st.ord group by st.key
       union all
-      select 'closed', status, sum(n)::int, 0, 0 from grouped
+      select 'closed', status, sum(n)::int, 0, 0 from topped
       where status in ('won', 'lost') group by status`,
   );
   const of = (kind: StageAggregate['kind'], key: string) =>
