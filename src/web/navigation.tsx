@@ -18,11 +18,14 @@ import ImportOutlined from '@ant-design/icons/es/icons/ImportOutlined';
 import LineChartOutlined from '@ant-design/icons/es/icons/LineChartOutlined';
 import MailOutlined from '@ant-design/icons/es/icons/MailOutlined';
 import NodeIndexOutlined from '@ant-design/icons/es/icons/NodeIndexOutlined';
+import NotificationOutlined from '@ant-design/icons/es/icons/NotificationOutlined';
 import PieChartOutlined from '@ant-design/icons/es/icons/PieChartOutlined';
 import ProjectOutlined from '@ant-design/icons/es/icons/ProjectOutlined';
+import RiseOutlined from '@ant-design/icons/es/icons/RiseOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
 import ScheduleOutlined from '@ant-design/icons/es/icons/ScheduleOutlined';
 import SettingOutlined from '@ant-design/icons/es/icons/SettingOutlined';
+import ShareAltOutlined from '@ant-design/icons/es/icons/ShareAltOutlined';
 import StarOutlined from '@ant-design/icons/es/icons/StarOutlined';
 import TeamOutlined from '@ant-design/icons/es/icons/TeamOutlined';
 import TrophyOutlined from '@ant-design/icons/es/icons/TrophyOutlined';
@@ -106,6 +109,15 @@ export const PAGES: readonly PageEntry[] = [
     labelKey: 'nav.inquiries',
     roles: ['admin', 'manager', 'rep'],
     component: lazy(() => import('./pages/qualification/InquiriesPage')),
+  },
+  {
+    // 市场活动: seminars, exhibitions, user conferences, roadshows and who came.
+    key: 'campaigns',
+    path: '/campaigns/*',
+    icon: <NotificationOutlined />,
+    labelKey: 'nav.campaigns',
+    roles: ['admin', 'manager', 'rep'],
+    component: lazy(() => import('./pages/campaigns/CampaignsPage')),
   },
   {
     key: 'tasks',
@@ -202,6 +214,16 @@ export const PAGES: readonly PageEntry[] = [
     component: lazy(() => import('./pages/pool/OwnershipReportPage')),
   },
   {
+    // 市场活动效果: what each campaign moved forward and won, by source channel.
+    key: 'campaignReport',
+    path: '/reports/campaigns',
+    icon: <RiseOutlined />,
+    labelKey: 'nav.campaignReport',
+    roles: ['admin', 'manager', 'rep'],
+    group: 'reports',
+    component: lazy(() => import('./pages/campaigns/CampaignReportPage')),
+  },
+  {
     key: 'imports',
     path: '/imports',
     icon: <ImportOutlined />,
@@ -218,6 +240,16 @@ export const PAGES: readonly PageEntry[] = [
     roles: ['admin', 'manager'],
     group: 'settings',
     component: lazy(() => import('./pages/settings/UsersPage')),
+  },
+  {
+    // 协同一览: who shares which customers with whom.
+    key: 'shares',
+    path: '/settings/shares',
+    icon: <ShareAltOutlined />,
+    labelKey: 'nav.shares',
+    roles: ['admin', 'manager'],
+    group: 'settings',
+    component: lazy(() => import('./pages/collaborators/SharesPage')),
   },
   {
     key: 'funnels',

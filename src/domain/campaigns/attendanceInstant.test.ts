@@ -10,15 +10,15 @@ describe('attendanceInstant', () => {
     expect(result).toEqual({ ok: true, at: new Date('2026-03-10T04:00:00Z') });
   });
 
-  it('takes today while the campaign runs, but never later than now', () => {
-    // 2026-03-11 09:30 in Shanghai: noon has not come yet.
-    const now = new Date('2026-03-11T01:30:00Z');
-    expect(attendanceInstant(campaign, now, SHANGHAI)).toEqual({ ok: true, at: now });
-    // 2026-03-11 15:00 in Shanghai.
-    const later = new Date('2026-03-11T07:00:00Z');
-    expect(attendanceInstant(campaign, later, SHANGHAI)).toEqual({
+  it('logs today’s attendance now while the campaign runs, an earlier day’s at its noon', () => {
+    // 2026-03-11 09:30 and 18:00 in Shanghai.
+    const morning = new Date('2026-03-11T01:30:00Z');
+    expect(attendanceInstant(campaign, morning, SHANGHAI)).toEqual({ ok: true, at: morning });
+    const evening = new Date('2026-03-11T10:00:00Z');
+    expect(attendanceInstant(campaign, evening, SHANGHAI)).toEqual({ ok: true, at: evening });
+    expect(attendanceInstant(campaign, evening, SHANGHAI, '2026-03-10')).toEqual({
       ok: true,
-      at: new Date('2026-03-11T04:00:00Z'),
+      at: new Date('2026-03-10T04:00:00Z'),
     });
   });
 

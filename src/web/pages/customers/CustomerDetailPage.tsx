@@ -22,6 +22,8 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { describeError } from '../../lib/errors';
+import { useCollaborators } from '../collaborators/api';
+import { CollaboratorsCard } from '../collaborators/CollaboratorsCard';
 import { QualificationCard } from '../qualification/QualificationCard';
 import { SignalSuggestionAlert } from '../workData/SignalSuggestionAlert';
 import { ActivityFormModal } from './ActivityFormModal';
@@ -40,6 +42,7 @@ export default function CustomerDetailPage() {
   const { message } = App.useApp();
   const id = useParams().id ?? '';
   const customer = useCustomer(id);
+  const collaborators = useCollaborators(id);
   const update = useUpdateCustomer();
   const [editing, setEditing] = useState(false);
   const [logging, setLogging] = useState(false);
@@ -63,6 +66,10 @@ export default function CustomerDetailPage() {
     return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />;
   }
   const data = customer.data;
+  // A read-only collaborator (协同) sees everything and changes nothing; only holders archive.
+  const access = collaborators.data?.myAccess;
+  const canEdit = access === 'owner' || access === 'write';
+  const canArchive = access === 'owner';
 
   async function setArchived(archived: boolean) {
     try {
@@ -80,10 +87,14 @@ export default function CustomerDetailPage() {
 
   const info = <CustomerInfoCard customer={data} />;
   const timeline = (
-    <TimelineCard customerId={data.id} onLog={data.archived ? undefined : () => setLogging(true)} />
+    <TimelineCard
+      customerId={data.id}
+      onLog={data.archived || !canEdit ? undefined : () => setLogging(true)}
+    />
   );
   const chain = <DecisionChainCard customerId={data.id} />;
-  const contacts = <ContactsCard customerId={data.id} editable={!data.archived} />;
+  const contacts = <ContactsCard customerId={data.id} editable={!data.archived && canEdit} />;
+  const sharing = <CollaboratorsCard customerId={data.id} ownerId={data.ownerId} />;
 
   return (
     <>
@@ -101,15 +112,17 @@ export default function CustomerDetailPage() {
           {data.archived && <Tag>{t('customers.status.archived')}</Tag>}
         </Space>
         <Space wrap>
-          {!data.archived && (
+          {!data.archived && canEdit && (
             <Button type="primary" icon={<MessageOutlined />} onClick={() => setLogging(true)}>
               {t('activities.log')}
             </Button>
           )}
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
-          {data.archived ? (
+          {canEdit && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {!canArchive ? null : data.archived ? (
             <Button
               icon={<UndoOutlined />}
               loading={update.isPending}
@@ -148,6 +161,7 @@ export default function CustomerDetailPage() {
               <PurchasesCard customerId={data.id} />
               {chain}
               {contacts}
+              {sharing}
             </Flex>
           </Col>
         </Row>
@@ -159,6 +173,7 @@ export default function CustomerDetailPage() {
           <QualificationCard customerId={data.id} />
           {chain}
           {contacts}
+          {sharing}
           <PurchasesCard customerId={data.id} />
           {timeline}
         </Flex>

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../components/PageState
 import { currentLocale } from '../../i18n';
 import { activityTypeLabel, customerFieldLabel } from '../../lib/archiveLabels';
 import { formatDateTime, formatRelative } from '../../lib/format';
+import { accessLabel } from '../collaborators/labels';
 import { channelLabel, signalLabel } from '../workData/labels';
 import { useTimeline } from './api';
 import { OwnershipEntry, StageMoveEntry } from './TimelineMoveEntries';
@@ -110,6 +111,9 @@ function ChangeEntry({ item }: { item: Change }) {
     case 'archive':
       headline = t('timeline.archived', { name: who });
       break;
+    case 'share':
+    case 'unshare':
+      return <ShareEntry item={item} who={who} />;
     default:
       headline = t('timeline.updated', { name: who });
   }
@@ -128,6 +132,30 @@ function ChangeEntry({ item }: { item: Change }) {
             </Typography.Text>
           );
         })}
+    </Flex>
+  );
+}
+
+/** A colleague added to or taken off the customer (协同), from the audit log. */
+function ShareEntry({ item, who }: { item: Change; who: string }) {
+  const { t } = useTranslation();
+  const { userName, access } = item.changes as {
+    userName?: string;
+    access?: { from: string | null; to: string | null };
+  };
+  const level = access?.to ?? access?.from ?? 'read';
+  const headline =
+    item.action === 'unshare'
+      ? t('timeline.unshared', { name: who, colleague: userName ?? '' })
+      : t('timeline.shared', {
+          name: who,
+          colleague: userName ?? '',
+          access: accessLabel(t, level === 'write' ? 'write' : 'read'),
+        });
+  return (
+    <Flex gap={6} wrap align="center">
+      <Typography.Text>{headline}</Typography.Text>
+      <When at={item.at} />
     </Flex>
   );
 }
