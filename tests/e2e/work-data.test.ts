@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { buildTeam, buildUser } from '../setup/factories';
 import { buildCustomer } from '../setup/factories-customer-archive';
-import { type E2E, startE2E } from './harness';
+import { type E2E, PHONE, startE2E } from './harness';
 
 // Work data end to end: a manager sets a daily target of 3 new customers for their rep; the
 // rep logs two effective follow-ups on two customers nobody has contacted, so My day shows
@@ -108,10 +108,18 @@ describe('work data: targets, My day progress and the report', () => {
     const row = boss.getByRole('row', { name: /李销售/ }).first();
     await expect
       .poll(() => row.innerText())
-      .toMatch(/^1\s+李销售\s+华东组\s+2\s+2\s+100(\.0)?%\s+2\s+2\s+0\s+2\s+0\s+0/);
+      .toMatch(/^1\. 李销售\s+华东组\s+2\s+2\s+100(\.0)?%\s+2\s+2\s+0\s+2\s+0\s+0/);
     // The channel chart and the calendar are drawn.
     await boss.locator('canvas').first().waitFor();
     await e2e.screenshot(boss, 'work-data-04-report');
+
+    // On a phone the ranking turns into one card per rep.
+    const phone = await e2e.newPage({ viewport: PHONE });
+    await logIn(phone, manager.email, manager.password);
+    await phone.goto('/reports/work-data');
+    await phone.locator('.ant-card-head-title', { hasText: '1. 李销售' }).waitFor();
+    await phone.locator('canvas').first().waitFor();
+    await e2e.screenshot(phone, 'work-data-05-phone');
     expect(e2e.pageErrors).toEqual([]);
   });
 });

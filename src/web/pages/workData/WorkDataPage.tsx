@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
+import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import { ratioText } from '../reports/format';
 import {
   type SignalsReport,
@@ -38,59 +39,69 @@ const mean = (value: number | null) => (value === null ? '—' : value.toFixed(1
 
 function RankingTable({ rows, benchmark }: { rows: WorkDataRow[]; benchmark: number }) {
   const { t } = useTranslation();
+  const count = (key: keyof WorkDataRow & string, title: string): Column<WorkDataRow> => ({
+    key,
+    title,
+    dataIndex: key,
+    align: 'right',
+  });
+  // On a phone each rep is a card: rank and name as its title, the figures as lines.
+  const columns: Column<WorkDataRow>[] = [
+    {
+      key: 'rep',
+      title: t('workData.rep'),
+      fixed: 'left',
+      render: (_, row, index) => `${index + 1}. ${row.userName}`,
+    },
+    { key: 'team', title: t('workData.team'), render: (_, row) => row.teamName ?? '—' },
+    count('activities', t('workData.activities')),
+    count('effective', t('workData.metrics.effective')),
+    {
+      key: 'effectiveRatio',
+      title: t('workData.effectiveRatio'),
+      align: 'right',
+      render: (_, row) => ratioText(row.effectiveRatio),
+    },
+    count('customersContacted', t('workData.contacted')),
+    count('newCustomersContacted', t('workData.metrics.new_customers')),
+    count('visits', t('workData.metrics.visits')),
+    count('calls', t('workData.metrics.calls')),
+    count('proposals', t('workData.metrics.proposals')),
+    count('customersMovedForward', t('workData.movedForward')),
+    {
+      key: 'conversion',
+      title: t('workData.conversion'),
+      align: 'right',
+      render: (_, row) =>
+        row.conversion === null ? (
+          '—'
+        ) : (
+          <Tag color={row.conversion >= benchmark ? 'green' : 'orange'}>
+            {ratioText(row.conversion)}
+          </Tag>
+        ),
+    },
+    count('dealsWon', t('workData.dealsWon')),
+    {
+      key: 'followUps',
+      title: t('workData.followUpsBeforeWin'),
+      align: 'right',
+      render: (_, row) => mean(row.avgFollowUpsBeforeWin),
+    },
+    {
+      key: 'firstReply',
+      title: t('workData.firstReply'),
+      align: 'right',
+      render: (_, row) => minutes(row.avgFirstReplyMinutes),
+    },
+  ];
   return (
-    <Table<WorkDataRow>
-      size="small"
+    <ResponsiveTable<WorkDataRow>
       rowKey="userId"
-      pagination={false}
-      scroll={{ x: 'max-content' }}
+      paginate={false}
+      columns={columns}
       dataSource={rows}
-      aria-label={t('workData.ranking')}
-      columns={[
-        { title: '#', width: 40, render: (_, __, index) => index + 1 },
-        { title: t('workData.rep'), dataIndex: 'userName', fixed: 'left' },
-        { title: t('workData.team'), render: (_, row) => row.teamName ?? '—' },
-        { title: t('workData.activities'), dataIndex: 'activities', align: 'right' },
-        { title: t('workData.metrics.effective'), dataIndex: 'effective', align: 'right' },
-        {
-          title: t('workData.effectiveRatio'),
-          align: 'right',
-          render: (_, row) => ratioText(row.effectiveRatio),
-        },
-        { title: t('workData.contacted'), dataIndex: 'customersContacted', align: 'right' },
-        {
-          title: t('workData.metrics.new_customers'),
-          dataIndex: 'newCustomersContacted',
-          align: 'right',
-        },
-        { title: t('workData.metrics.visits'), dataIndex: 'visits', align: 'right' },
-        { title: t('workData.metrics.calls'), dataIndex: 'calls', align: 'right' },
-        { title: t('workData.metrics.proposals'), dataIndex: 'proposals', align: 'right' },
-        { title: t('workData.movedForward'), dataIndex: 'customersMovedForward', align: 'right' },
-        {
-          title: t('workData.conversion'),
-          align: 'right',
-          render: (_, row) =>
-            row.conversion === null ? (
-              '—'
-            ) : (
-              <Tag color={row.conversion >= benchmark ? 'green' : 'orange'}>
-                {ratioText(row.conversion)}
-              </Tag>
-            ),
-        },
-        { title: t('workData.dealsWon'), dataIndex: 'dealsWon', align: 'right' },
-        {
-          title: t('workData.followUpsBeforeWin'),
-          align: 'right',
-          render: (_, row) => mean(row.avgFollowUpsBeforeWin),
-        },
-        {
-          title: t('workData.firstReply'),
-          align: 'right',
-          render: (_, row) => minutes(row.avgFirstReplyMinutes),
-        },
-      ]}
+      emptyText={t('workData.noReps')}
     />
   );
 }
