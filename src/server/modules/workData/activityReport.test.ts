@@ -116,6 +116,9 @@ describe('GET /reports/activity', () => {
     expect((await report(manager.token, `ownerId=${repC.id}`)).statusCode).toBe(403);
     const team = await rowsOf(t.adminToken, `from=2026-03-01&to=2026-03-31&teamId=${west}`);
     expect(team).toEqual({ [repC.id]: row(1, 0, 1, 1) });
+    const nobody = '01900000-0000-7000-8000-000000000000';
+    expect((await report(t.adminToken, `ownerId=${nobody}`)).statusCode).toBe(404);
+    expect((await report(manager.token, `teamId=${nobody}`)).statusCode).toBe(404);
     const one = await rowsOf(manager.token, `from=2026-03-01&to=2026-03-31&ownerId=${repB.id}`);
     expect(one).toEqual({ [repB.id]: row(1, 1, 1, 0) });
   });

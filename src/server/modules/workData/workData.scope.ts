@@ -4,7 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { addDays, zonedDayStart } from '../../../domain/format/dates';
 import { type Db, queryRows } from '../../db/client';
 import type { AuthContext } from '../../http/auth';
-import { forbidden, validationFailed } from '../../http/errors';
+import { forbidden, notFound, validationFailed } from '../../http/errors';
 import { managedOwners } from '../customers/customers.access';
 
 export type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
@@ -26,7 +26,8 @@ export function visibleUsers(viewer: Viewer, alias = 'u'): SQL {
 
 /**
  * The users (alias u) a report covers: visible ones, narrowed to an owner or a team.
- * Asking for someone or a team outside one's view is 403, not an empty report.
+ * Asking for someone or a team outside one's view is 403, not an empty report; one that does
+ * not exist in the org is 404.
  */
 export async function scopedUsers(
   db: Db,
@@ -35,22 +36,24 @@ export async function scopedUsers(
 ): Promise<SQL> {
   const conditions: SQL[] = [sql`u.org_id = ${viewer.orgId}`, visibleUsers(viewer)];
   if (query.ownerId) {
-    const [row] = await queryRows<{ ok: boolean }>(
+    const [row] = await queryRows<{ visible: boolean }>(
       db,
-      sql`select exists(select 1 from users u where u.org_id = ${viewer.orgId}
-        and u.id = ${query.ownerId} and ${visibleUsers(viewer)}) as ok`,
+      sql`select ${visibleUsers(viewer)} as visible from users u
+        where u.org_id = ${viewer.orgId} and u.id = ${query.ownerId}`,
     );
-    if (!row?.ok) throw forbidden('You may not see this user’s work');
+    if (!row) throw notFound('User');
+    if (!row.visible) throw forbidden('You may not see this user’s work');
     conditions.push(sql`u.id = ${query.ownerId}`);
   }
   if (query.teamId) {
-    if (viewer.role !== 'admin') {
-      const [row] = await queryRows<{ ok: boolean }>(
-        db,
-        sql`select ${query.teamId}::uuid in ${managedTeams(viewer)} as ok`,
-      );
-      if (!row?.ok) throw forbidden('You may not see this team’s work');
-    }
+    const [row] = await queryRows<{ visible: boolean }>(
+      db,
+      sql`select ${viewer.role === 'admin' ? sql`true` : sql`tm.id in ${managedTeams(viewer)}`}
+          as visible
+        from teams tm where tm.org_id = ${viewer.orgId} and tm.id = ${query.teamId}`,
+    );
+    if (!row) throw notFound('Team');
+    if (!row.visible) throw forbidden('You may not see this team’s work');
     conditions.push(sql`u.team_id = ${query.teamId}`);
   }
   return sql.join(conditions, sql` and `);
