@@ -1,5 +1,6 @@
 // The demo's customers and a year of their history, planned from a seed, then written in bulk.
 
+import { OPPORTUNITY_SIGNALS } from '../../domain/workData';
 import { customerKeys } from '../../server/modules/customers/customers.bulk';
 import { dealHistory, type PlannedDeal } from './demoDeals';
 import type { DemoTeam, DemoUser } from './demoTeam';
@@ -71,9 +72,11 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
   ) => {
     const type =
       fields.type ?? random.pick(['call', 'call', 'visit', 'wechat', 'email', 'meeting']);
+    const id = random.uuidAt(at);
     world.activities.push({
       orgId,
-      id: random.uuidAt(at),
+      id,
+      ...contactMethodOf(id, type),
       customerId: customer.id,
       contactId: customer.contacts.length > 0 ? random.pick(customer.contacts) : null,
       dealId: fields.dealId ?? null,
@@ -348,4 +351,18 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
           },
     );
   }
+}
+
+/**
+ * Work data for the demo: calls by phone, visits by one of seed 001's field methods, and one
+ * follow-up in sixteen hearing an opportunity signal. Read from the id's random hex digits,
+ * so the demo's other draws (and so its figures) stay as they were.
+ */
+function contactMethodOf(id: string, type: string): { channel: string | null; signals: string[] } {
+  const digit = (position: number) => Number.parseInt(id.charAt(id.length - position), 16);
+  const fieldMethods = ['cold_visit', 'cold_visit', 'community', 'roadshow', 'stand'];
+  const channel =
+    type === 'call' ? 'phone' : type === 'visit' ? (fieldMethods[digit(2) % 5] ?? null) : null;
+  const signal = OPPORTUNITY_SIGNALS[digit(3) % OPPORTUNITY_SIGNALS.length];
+  return { channel, signals: digit(1) === 15 && signal ? [signal] : [] };
 }
