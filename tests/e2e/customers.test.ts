@@ -209,9 +209,10 @@ describe('customer archive', () => {
     expect(changed.statusCode).toBe(200);
     await edit.getByLabel('城市').fill('无锡');
     await edit.getByLabel('城市').press('Enter');
-    await edit.getByText('这条记录刚被其他人修改过。已载入最新内容，请确认后重新保存。').waitFor();
+    // Different fields: the form keeps both the other edit and the user's own.
+    await edit.getByText('您和对方修改的是不同字段，表单已同时保留。请检查后再次保存。').waitFor();
     expect(await edit.getByLabel('行业', { exact: true }).inputValue()).toBe('机械制造');
-    await edit.getByLabel('城市').fill('无锡');
+    expect(await edit.getByLabel('城市').inputValue()).toBe('无锡');
     await edit.getByLabel('城市').press('Enter');
     await edit.waitFor({ state: 'hidden' });
     await page.getByText('无锡', { exact: true }).waitFor();

@@ -1,5 +1,5 @@
 import { Alert, App, Form, Grid, Modal } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import type { Customer, DuplicateMatch } from '../../api/types';
@@ -16,6 +16,7 @@ import {
 } from './api';
 import { CustomerFields } from './CustomerFields';
 import { DuplicateNotice } from './DuplicateNotice';
+import { type MergeField, pathKey, VersionMerge } from './VersionMerge';
 
 type CustomValue = string | number | boolean | null;
 
@@ -94,6 +95,48 @@ function changesOf(before: Customer, values: Values): Record<string, unknown> {
   return changed;
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * After a 409: the latest record with the user's edits laid over it, and the fields both the
+ * user and the other editor changed (to different values), which the user settles one by one.
+ */
+function mergeAfterConflict(
+  base: Customer,
+  current: Customer,
+  values: Values,
+  labelOf: (path: MergeField['path']) => string,
+): { merged: Values; fields: MergeField[] } {
+  const mine = changesOf(base, values);
+  const merged: Values = { ...valuesOf(current), custom: { ...current.custom } };
+  const fields: MergeField[] = [];
+  for (const [field, value] of Object.entries(mine)) {
+    if (field === 'custom') {
+      for (const [key, own] of Object.entries(value as Record<string, CustomValue>)) {
+        (merged.custom as Record<string, CustomValue | undefined>)[key] = values.custom?.[key];
+        const theirs = current.custom[key];
+        if (!same(theirs, base.custom[key]) && !same(theirs, own)) {
+          const path: [string, string] = ['custom', key];
+          fields.push({ path, label: labelOf(path), mine: own, theirs, choice: 'mine' });
+        }
+      }
+      continue;
+    }
+    const name = field as keyof Values & keyof Customer;
+    (merged as unknown as Record<string, unknown>)[name] = values[name];
+    if (!same(current[name], base[name]) && !same(current[name], value)) {
+      fields.push({
+        path: name,
+        label: labelOf(name),
+        mine: value,
+        theirs: current[name],
+        choice: 'mine',
+      });
+    }
+  }
+  return { merged, fields };
+}
+
 export function CustomerFormModal(props: {
   mode: 'create' | 'edit';
   customer?: Customer;
@@ -114,6 +157,34 @@ export function CustomerFormModal(props: {
   const [problem, setProblem] = useState<{ type: 'error' | 'warning'; text: string } | null>(null);
   // Set when the server refused a possible duplicate: saving again confirms it.
   const [refused, setRefused] = useState<DuplicateMatch[] | null>(null);
+  // Set after a 409: the fields to settle, with the user's own values and the latest ones.
+  const [merge, setMerge] = useState<{ fields: MergeField[]; mine: Values; theirs: Values } | null>(
+    null,
+  );
+  // The form is taller than the screen: bring a message at its top into view when it appears.
+  const notices = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (merge || problem) notices.current?.scrollIntoView({ block: 'nearest' });
+  }, [merge, problem]);
+  const labelOf = (path: MergeField['path']) =>
+    Array.isArray(path)
+      ? ((customFields.data ?? []).find((def) => def.key === path[1])?.label ?? path[1])
+      : t(`customers.fields.${path}`);
+
+  function choose(field: MergeField, choice: 'mine' | 'theirs') {
+    if (!merge) return;
+    const side = choice === 'mine' ? merge.mine : merge.theirs;
+    const value = Array.isArray(field.path)
+      ? side.custom?.[field.path[1]]
+      : side[field.path as keyof Values];
+    form.setFieldValue(field.path as Parameters<typeof form.setFieldValue>[0], value);
+    setMerge({
+      ...merge,
+      fields: merge.fields.map((f) =>
+        pathKey(f.path) === pathKey(field.path) ? { ...f, choice } : f,
+      ),
+    });
+  }
 
   const name = Form.useWatch('name', form);
   const phoneNumber = Form.useWatch('phone', form);
@@ -134,6 +205,7 @@ export function CustomerFormModal(props: {
 
   async function onFinish(values: Values) {
     setProblem(null);
+    setMerge(null);
     const confirmDuplicate = refused !== null;
     try {
       if (props.mode === 'create') {
@@ -165,11 +237,14 @@ export function CustomerFormModal(props: {
       }
       if (error instanceof ApiError && error.code === 'version_conflict') {
         const current = error.problem.current as Customer | undefined;
-        if (current) {
+        if (current && base) {
+          const { merged, fields } = mergeAfterConflict(base, current, values, labelOf);
           setBase(current);
-          form.setFieldsValue(valuesOf(current));
+          form.setFieldsValue(merged);
+          setMerge({ fields, mine: values, theirs: valuesOf(current) });
+        } else {
+          setProblem({ type: 'warning', text: t('errors.versionConflict') });
         }
-        setProblem({ type: 'warning', text: t('errors.versionConflict') });
         return;
       }
       const said = showServerErrors(t, form, FIELDS, error);
@@ -218,9 +293,12 @@ export function CustomerFormModal(props: {
         </Form>
       )}
     >
-      {problem && (
-        <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 16 }} />
-      )}
+      <div ref={notices}>
+        {problem && (
+          <Alert type={problem.type} showIcon title={problem.text} style={{ marginBottom: 16 }} />
+        )}
+        {merge && <VersionMerge fields={merge.fields} onChoose={choose} />}
+      </div>
       <CustomerFields
         channels={channels.data ?? []}
         customFields={customFields.data ?? []}
