@@ -19,6 +19,8 @@ export interface Config {
   importMaxRows: number;
   /** Bytes an uploaded .xlsx may unpack to (zip-bomb guard). */
   importMaxUnzippedBytes: number;
+  /** A running import whose heartbeat is older than this was left by a dead server: take it over. */
+  importStaleAfterMs: number;
   trustProxy: boolean;
   /** Test mode lets the clock be moved through an endpoint; never enable in production. */
   testMode: boolean;
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: intFrom(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024),
     importMaxRows: intFrom(env, 'IMPORT_MAX_ROWS', 1_000_000),
     importMaxUnzippedBytes: intFrom(env, 'IMPORT_MAX_UNZIPPED_BYTES', 1024 * 1024 * 1024),
+    importStaleAfterMs: intFrom(env, 'IMPORT_STALE_AFTER_MS', 30_000),
     trustProxy: env.TRUST_PROXY === 'true',
     testMode: env.CRM_TEST_MODE === 'true',
   };

@@ -19,7 +19,7 @@ export async function startServer(config: Config = loadConfig()) {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   // Background imports: queued ones, and those a stopped server left running.
-  importRunnerFor(ctx).start();
+  importRunnerFor(ctx, { staleAfterMs: config.importStaleAfterMs }).start();
   // The daily jobs (grid pools, lapses, grading): hourly ticks, each org's work once a day,
   // once across all servers (advisory lock).
   const scheduler = startScheduler(ctx, JOBS);

@@ -57,24 +57,30 @@ function createImportRunner(ctx: AppContext, options: ImportRunnerOptions): Impo
   async function claimNext(): Promise<ImportRow | null> {
     const now = ctx.clock.now();
     const staleBefore = new Date(now.getTime() - options.staleAfterMs);
-    const [claimed] = await queryRows<{ org_id: string; id: string }>(
+    const [claimed] = await queryRows<{ org_id: string; id: string; was: string }>(
       db,
       sql`update imports i set status = 'running', started_at = coalesce(i.started_at, ${now}),
           heartbeat_at = ${now}
-        from (select org_id, id from imports
+        from (select org_id, id, status from imports
           where status = 'queued'
             or (status = 'running' and (heartbeat_at is null or heartbeat_at < ${staleBefore}))
           order by created_at, id
           limit 1
           for update skip locked) pick
         where i.org_id = pick.org_id and i.id = pick.id
-        returning i.org_id, i.id`,
+        returning i.org_id, i.id, pick.status as was`,
     );
     if (!claimed) return null;
     const [job] = await db
       .select()
       .from(imports)
       .where(and(eq(imports.orgId, claimed.org_id), eq(imports.id, claimed.id)));
+    if (job && claimed.was === 'running') {
+      ctx.log.warn(
+        { importId: job.id, orgId: job.orgId, processed: job.processed, total: job.total },
+        'resuming an import its server left unfinished, from its committed progress',
+      );
+    }
     return job ?? null;
   }
 
@@ -133,9 +139,27 @@ function createImportRunner(ctx: AppContext, options: ImportRunnerOptions): Impo
       });
   }
 
+  /** At start-up: says which imports a stopped server left running (they resume once stale). */
+  async function reportInterrupted(): Promise<void> {
+    const left = await queryRows<{ id: string; org_id: string; processed: number; total: number }>(
+      db,
+      sql`select id, org_id, processed, total from imports where status = 'running'
+        order by created_at, id`,
+    );
+    for (const job of left) {
+      ctx.log.warn(
+        { importId: job.id, orgId: job.org_id, processed: job.processed, total: job.total },
+        'found an import left running (a stopped server, or another one still at work)',
+      );
+    }
+  }
+
   return {
     start() {
       if (poll || stopping) return;
+      reportInterrupted().catch((error: unknown) =>
+        ctx.log.error({ err: error }, 'reading interrupted imports failed'),
+      );
       poll = setInterval(kick, options.pollMs);
       poll.unref();
       kick();

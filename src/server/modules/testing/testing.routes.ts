@@ -62,6 +62,8 @@ export async function testingRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         params: z.object({ name: z.string().max(50) }),
+        // force=false runs it as the scheduler does: skipped for orgs whose day is done.
+        querystring: z.object({ force: z.enum(['true', 'false']).default('true') }),
         response: {
           200: z.object({
             job: z.string(),
@@ -88,7 +90,7 @@ export async function testingRoutes(app: FastifyInstance, ctx: AppContext) {
           `Job '${request.params.name}' (jobs: ${JOBS.map((j) => j.name).join(', ')})`,
         );
       }
-      return runJob(ctx, job, { force: true });
+      return runJob(ctx, job, { force: request.query.force === 'true' });
     },
   );
 }
