@@ -3,7 +3,13 @@
 // each page makes.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Request,
+} from 'playwright-core';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -63,24 +69,37 @@ export function appPaths(): string[] {
 }
 
 /**
- * The GET /api/ calls a page makes on a fresh visit: until the network is idle and no new
- * call started for a second (lazy chunks start their queries late on a busy machine).
+ * The GET /api/ calls a page makes on a fresh visit: until nothing is pending or spinning and
+ * no call has started for 2.5 s (on a busy machine a lazy page chunk can take seconds to
+ * parse before its queries start, so "network idle" alone comes too early).
  */
 export async function apiCallsOf(page: Page, path: string): Promise<string[]> {
   const calls = new Set<string>();
-  const listener = (request: { url(): string; method(): string }) => {
+  let pending = 0;
+  let lastStart = performance.now();
+  const isApi = (request: Request) => new URL(request.url()).pathname.startsWith('/api/');
+  const started = (request: Request) => {
+    if (!isApi(request)) return;
+    pending += 1;
+    lastStart = performance.now();
     const url = new URL(request.url());
-    if (request.method() === 'GET' && url.pathname.startsWith('/api/')) {
-      calls.add(url.pathname + url.search);
-    }
+    if (request.method() === 'GET') calls.add(url.pathname + url.search);
   };
-  page.on('request', listener);
+  const ended = (request: Request) => {
+    if (isApi(request)) pending -= 1;
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
   await page.goto(path, { waitUntil: 'load' });
-  for (let seen = -1; seen !== calls.size; ) {
-    seen = calls.size;
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(1000);
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    await page.waitForTimeout(500);
+    if (pending > 0 || calls.size === 0 || performance.now() - lastStart < 2500) continue;
+    if ((await page.locator('.ant-spin-spinning, .ant-skeleton-active').count()) === 0) break;
   }
-  page.off('request', listener);
+  page.off('request', started);
+  page.off('requestfinished', ended);
+  page.off('requestfailed', ended);
   return [...calls];
 }
