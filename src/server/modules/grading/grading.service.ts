@@ -1,9 +1,10 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { centsToYuanString } from '../../../domain/format';
 import { zonedDay } from '../../../domain/format/dates';
 import {
   ABCD_GRADING,
   DEFAULT_UNPAID_DOWNGRADE_DAYS,
+  type GradingMetrics,
   type GradingOptions,
   type GradingRuleSet,
   gradeCustomer,
@@ -13,7 +14,6 @@ import {
 } from '../../../domain/grading';
 import type { Locale, Localized } from '../../../domain/vocabulary';
 import { type Db, queryRows } from '../../db/client';
-import { gradeHistory } from '../../db/schema';
 import type { AuthContext } from '../../http/auth';
 import { type FieldError, notFound, validationFailed } from '../../http/errors';
 import { visibleCustomers } from '../customers/customers.access';
@@ -141,6 +141,28 @@ export async function gradePolicyOf(
 
 const texts = (items: Localized[], locale: Locale) => items.map((item) => item[locale]);
 
+interface HistoryRow {
+  from_grade: string | null;
+  to_grade: string;
+  rule_set_id: string;
+  reasons: Localized[] | null;
+  metrics: GradingMetrics;
+  downgraded_for_unpaid: boolean;
+  changed_at: Date | string;
+  run_config: GradingConfig | null;
+}
+
+/**
+ * A history entry's reasons: stored by runs before grading moved into SQL, otherwise
+ * gradeCustomer's over the stored metrics with the config the run graded with.
+ */
+function historyReasons(entry: HistoryRow): Localized[] {
+  if (entry.reasons) return entry.reasons;
+  if (!entry.run_config) return [];
+  return gradeCustomer(entry.metrics, entry.run_config.ruleSet, gradingOptions(entry.run_config))
+    .reasons;
+}
+
 export async function getCustomerGrade(
   db: Db,
   viewer: Viewer,
@@ -166,12 +188,15 @@ export async function getCustomerGrade(
   );
   const policy = await gradePolicyOf(db, viewer.orgId, customer.grade, locale);
   const result = metrics ? gradeCustomer(metrics, config.ruleSet, gradingOptions(config)) : null;
-  const history = await db
-    .select()
-    .from(gradeHistory)
-    .where(and(eq(gradeHistory.orgId, viewer.orgId), eq(gradeHistory.customerId, customerId)))
-    .orderBy(desc(gradeHistory.changedAt), desc(gradeHistory.id))
-    .limit(50);
+  const history = await queryRows<HistoryRow>(
+    db,
+    sql`select h.from_grade, h.to_grade, h.rule_set_id, h.reasons, h.metrics,
+        h.downgraded_for_unpaid, h.changed_at, r.config as run_config
+      from grade_history h
+      left join grading_runs r on r.org_id = h.org_id and r.id = h.run_id
+      where h.org_id = ${viewer.orgId} and h.customer_id = ${customerId}
+      order by h.changed_at desc, h.id desc limit 50`,
+  );
   return {
     customerId,
     grade: customer.grade,
@@ -207,12 +232,12 @@ export async function getCustomerGrade(
           }
         : null,
     history: history.map((entry) => ({
-      fromGrade: entry.fromGrade,
-      toGrade: entry.toGrade,
-      ruleSetId: entry.ruleSetId,
-      reasons: texts(entry.reasons as Localized[], locale),
-      downgradedForUnpaid: entry.downgradedForUnpaid,
-      changedAt: entry.changedAt.toISOString(),
+      fromGrade: entry.from_grade,
+      toGrade: entry.to_grade,
+      ruleSetId: entry.rule_set_id,
+      reasons: texts(historyReasons(entry), locale),
+      downgradedForUnpaid: entry.downgraded_for_unpaid,
+      changedAt: new Date(entry.changed_at).toISOString(),
     })),
   };
 }

@@ -1,7 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { zonedDay } from '../../../domain/format/dates';
-import { type GradingMetrics, gradeCustomer } from '../../../domain/grading';
-import type { Localized } from '../../../domain/vocabulary';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
 import { gradingRuns } from '../../db/schema';
@@ -9,27 +7,25 @@ import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { getOrg } from '../orgs/orgs.service';
 import { sqlNewId } from '../pool/poolEvents';
+import { gradeIndexSql, gradeKeySql, metricsJsonSql } from './gradeSql';
 import type { GradingRun } from './grading.schema';
-import { type GradingConfig, gradingOptions, readGradingConfig } from './grading.service';
-import { type MetricsRow, metricsQuery, toGradingMetrics } from './gradingMetrics';
+import { type GradingConfig, readGradingConfig } from './grading.service';
+import { metricsQuery } from './gradingMetrics';
 
 const BATCH = 5000;
 // A run that has not finished in this long died with its server; the next run takes over.
 const STALE_RUN_MS = 30 * 60_000;
 
-interface GradeChange {
-  customer_id: string;
-  from_grade: string | null;
-  to_grade: string;
-  reasons: Localized[];
-  metrics: GradingMetrics;
-  downgraded: boolean;
-}
-
 async function startRun(
   db: Db,
   orgId: string,
-  run: { id: string; trigger: GradingRun['trigger']; ruleSetId: string; startedBy: string | null },
+  run: {
+    id: string;
+    trigger: GradingRun['trigger'];
+    ruleSetId: string;
+    config: GradingConfig;
+    startedBy: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -60,67 +56,53 @@ function inRange(column: string, range: Range) {
     and ${range.upTo ? sql`${col} <= ${range.upTo}` : sql`true`}`;
 }
 
-/** Grades one id range of customers; returns the grades that changed. */
-async function gradeBatch(
+/**
+ * Grades one id range of customers in one statement: metrics, grade (gradeSql.ts, the rule
+ * set compiled from gradeCustomer's definition), the customers whose grade changed updated and
+ * their history inserted. Reasons are not stored per row: they are gradeCustomer's over the
+ * stored metrics and the run's config (grading_runs.config), derived when history is read.
+ */
+async function gradeRange(
   db: Db,
   orgId: string,
   config: GradingConfig,
   today: string,
   range: Range,
-): Promise<{ graded: number; downgraded: number; changes: GradeChange[] }> {
-  const rows = await queryRows<MetricsRow & { grade: string | null }>(
-    db,
-    sql`select m.*, c.grade
-      from (${metricsQuery(orgId, today, config.trailingMonths, inRange('s.customer_id', range))}) m
-      join customers c on c.org_id = ${orgId} and c.id = m.customer_id
-      where c.archived_at is null`,
-  );
-  const options = gradingOptions(config);
-  const changes: GradeChange[] = [];
-  let downgraded = 0;
-  for (const row of rows) {
-    const metrics: GradingMetrics = toGradingMetrics(row, config.trailingMonths);
-    const result = gradeCustomer(metrics, config.ruleSet, options);
-    if (result.grade === row.grade) continue;
-    if (result.downgradedForUnpaid) downgraded += 1;
-    changes.push({
-      customer_id: row.customer_id,
-      from_grade: row.grade,
-      to_grade: result.grade,
-      reasons: result.reasons,
-      metrics,
-      downgraded: result.downgradedForUnpaid,
-    });
-  }
-  return { graded: rows.length, downgraded, changes };
-}
-
-/** Writes a batch's new grades and their history in one statement (one JSON parameter). */
-async function writeChanges(
-  db: Db,
-  orgId: string,
-  ruleSetId: string,
-  range: Range,
-  changes: GradeChange[],
   run: { id: string; now: Date },
-): Promise<void> {
-  await db.execute(sql`with v as (
-      select * from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as v(customer_id uuid, from_grade text, to_grade text, reasons jsonb, metrics jsonb,
-        downgraded boolean)
-    ), graded as (
-      update customers c set grade = v.to_grade from v
-      where c.org_id = ${orgId} and c.id = v.customer_id and ${inRange('c.id', range)}
-    )
-    insert into grade_history (org_id, id, customer_id, from_grade, to_grade, rule_set_id,
-      reasons, metrics, downgraded_for_unpaid, run_id, changed_at)
-    select ${orgId}, ${sqlNewId(run.now)}, v.customer_id, v.from_grade, v.to_grade, ${ruleSetId},
-      v.reasons, v.metrics, v.downgraded, ${run.id}, ${run.now}
-    from v`);
+): Promise<{ graded: number; changed: number; downgraded: number }> {
+  const { index, downgraded } = gradeIndexSql(config);
+  const [counts] = await queryRows<{ graded: number; changed: number; downgraded: number }>(
+    db,
+    sql`with graded as (
+        select c.id as customer_id, c.grade as from_grade,
+          ${gradeKeySql(config, index)} as to_grade, ${downgraded} as downgraded,
+          ${metricsJsonSql(config.trailingMonths)} as metrics
+        from (${metricsQuery(orgId, today, config.trailingMonths, inRange('s.customer_id', range))}) m
+        join customers c on c.org_id = ${orgId} and c.id = m.customer_id
+        where c.archived_at is null and ${inRange('c.id', range)}
+      ), changed as (
+        update customers c set grade = g.to_grade from graded g
+        where c.org_id = ${orgId} and c.id = g.customer_id and ${inRange('c.id', range)}
+          and c.grade is distinct from g.to_grade
+        returning g.customer_id, g.from_grade, g.to_grade, g.downgraded, g.metrics
+      ), history as (
+        insert into grade_history (org_id, id, customer_id, from_grade, to_grade, rule_set_id,
+          metrics, downgraded_for_unpaid, run_id, changed_at)
+        select ${orgId}, ${sqlNewId(run.now)}, customer_id, from_grade, to_grade,
+          ${config.ruleSet.id}, metrics, downgraded, ${run.id}, ${run.now}
+        from changed
+      )
+      select (select count(*) from graded)::int as graded,
+        (select count(*) from changed)::int as changed,
+        (select count(*) from changed where downgraded)::int as downgraded`,
+  );
+  return counts ?? { graded: 0, changed: 0, downgraded: 0 };
 }
 
 /**
  * Grades every active customer of the org with sales records (客户分级): metrics per customer
- * in SQL, gradeCustomer per row, changed grades written back in batches with their history.
+ * and their grades in SQL, one statement per id range of customers writing the changed grades
+ * and their history.
  * Customers without sales records keep their grade. Idempotent: a second run changes nothing.
  */
 export async function gradeOrg(
@@ -147,45 +129,37 @@ export async function gradeOrg(
       id: runId,
       trigger: options.trigger,
       ruleSetId: config.ruleSet.id,
+      config,
       startedBy: options.startedBy ?? null,
     },
     now,
   );
   const totals = { graded: 0, changed: 0, downgraded: 0 };
   const size = options.batchSize ?? BATCH;
-  // The next batch is graded while the previous one is written (a second connection).
-  let writing: Promise<unknown> = Promise.resolve();
-  let writeError: unknown = null;
   try {
-    let after: string | null = null;
-    for (;;) {
-      const [bound]: { id: string }[] = await queryRows<{ id: string }>(
-        db,
-        sql`select id from customers where org_id = ${orgId}
-          ${after ? sql`and id > ${after}` : sql``} order by id offset ${size - 1} limit 1`,
-      );
-      const range: Range = { after, upTo: bound?.id ?? null };
-      const batch = await gradeBatch(db, orgId, config, today, range);
-      totals.graded += batch.graded;
-      totals.changed += batch.changes.length;
-      totals.downgraded += batch.downgraded;
-      await writing;
-      if (writeError) throw writeError;
-      if (batch.changes.length > 0) {
-        writing = writeChanges(db, orgId, config.ruleSet.id, range, batch.changes, {
-          id: runId,
-          now,
-        }).catch((error: unknown) => {
-          writeError = error;
-        });
+    // Id ranges of `size` customers; two are graded at a time (a core each on PostgreSQL).
+    const bounds = await queryRows<{ id: string }>(
+      db,
+      sql`select id from (select id, row_number() over (order by id) as n from customers
+          where org_id = ${orgId}) x where n % ${size} = 0 order by id`,
+    );
+    const ranges: Range[] = [...bounds, null].map((bound, index) => ({
+      after: bounds[index - 1]?.id ?? null,
+      upTo: bound?.id ?? null,
+    }));
+    let next = 0;
+    const worker = async () => {
+      for (let range = ranges[next++]; range; range = ranges[next++]) {
+        const batch = await gradeRange(db, orgId, config, today, range, { id: runId, now });
+        totals.graded += batch.graded;
+        totals.changed += batch.changed;
+        totals.downgraded += batch.downgraded;
       }
-      if (!bound) break;
-      after = bound.id;
-    }
-    await writing;
-    if (writeError) throw writeError;
+    };
+    const workers = [worker(), worker()];
+    const failed = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (error) {
-    await writing;
     await db
       .update(gradingRuns)
       .set({ status: 'failed', finishedAt: new Date(), error: String(error).slice(0, 1000) })
