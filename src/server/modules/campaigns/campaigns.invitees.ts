@@ -248,6 +248,8 @@ export async function markAttended(
         customerId: invitee.customer_id,
         contactId: invitee.contact_id,
         type: 'meeting',
+        // A roadshow (路演) is one of seed 001's contact methods; other events have no channel.
+        channel: campaign.type === 'roadshow' ? 'roadshow' : null,
         effective: true,
         summary: (actor.locale === 'en' ? SUMMARY.en : SUMMARY['zh-CN'])(campaign.name),
         occurredAt: when.at.toISOString(),

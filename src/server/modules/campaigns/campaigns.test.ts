@@ -233,6 +233,7 @@ describe('POST /campaigns/{id}/invitees/{inviteeId}/attendance', () => {
       expect.objectContaining({
         id: invitee.activityId,
         type: 'meeting',
+        channel: null,
         effective: true,
         contactId,
         userId: manager.id,
@@ -266,15 +267,49 @@ describe('POST /campaigns/{id}/invitees/{inviteeId}/attendance', () => {
       body: { invitees: [{ customerId: mine.id }] },
     });
     const [invitee] = await inviteesOf(manager.token, id);
-    const response = await t.call(
-      'POST',
-      `/api/v1/campaigns/${id}/invitees/${invitee?.id}/attendance`,
-      { token: manager.token, body: {} },
-    );
+    const url = `/api/v1/campaigns/${id}/invitees/${invitee?.id}/attendance`;
+    const response = await t.call('POST', url, { token: manager.token, body: {} });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toEqual({
       field: 'body.attendedOn',
       message: 'cannot be in the future',
+    });
+  });
+
+  it('logs a running roadshow’s attendance now, with the roadshow contact method', async () => {
+    const today = await t.call('POST', '/api/v1/campaigns', {
+      token: manager.token,
+      body: {
+        ...SEMINAR,
+        name: '春季路演',
+        type: 'roadshow',
+        startsOn: '2026-04-10',
+        endsOn: '2026-04-10',
+      },
+    });
+    const id = today.json().id;
+    await t.call('POST', `/api/v1/campaigns/${id}/invitees`, {
+      token: manager.token,
+      body: { invitees: [{ customerId: mine.id }] },
+    });
+    const [invitee] = await inviteesOf(manager.token, id);
+    const before = t.clock.now().getTime();
+    const came = await t.call(
+      'POST',
+      `/api/v1/campaigns/${id}/invitees/${invitee?.id}/attendance`,
+      { token: manager.token, body: {} },
+    );
+    expect(came.statusCode).toBe(200);
+    const at = new Date(came.json().attendedAt).getTime();
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(t.clock.now().getTime());
+    const activity = await t.call('GET', `/api/v1/activities/${came.json().activityId}`, {
+      token: rep.token,
+    });
+    expect(activity.json()).toMatchObject({
+      type: 'meeting',
+      channel: 'roadshow',
+      occurredAt: came.json().attendedAt,
     });
   });
 });
@@ -300,6 +335,7 @@ describe('GET /campaigns', () => {
     const list = await t.call('GET', '/api/v1/campaigns', { token: outsider.token });
     expect(list.json().items.map((c: { name: string }) => c.name)).toEqual([
       '秋季路演',
+      '春季路演',
       '2026 苏州智能制造研讨会',
     ]);
     const seminars = await t.call('GET', '/api/v1/campaigns?type=seminar&limit=1', {

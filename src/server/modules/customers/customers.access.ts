@@ -35,9 +35,9 @@ export function sharedWithViewer(
   alias = 'c',
   need: 'read' | 'write' = 'read',
 ): SQL {
-  return sql`exists (select 1 from customer_collaborators cc
-    where cc.org_id = ${viewer.orgId} and cc.customer_id = ${sql.raw(`${alias}.id`)}
-      and cc.user_id = ${viewer.id}${need === 'write' ? sql` and cc.access = 'write'` : sql``})`;
+  // Uncorrelated, so a list scan probes one hashed set rather than a subquery per row.
+  return sql`${sql.raw(`${alias}.id`)} in (select cc.customer_id from customer_collaborators cc
+    where cc.org_id = ${viewer.orgId} and cc.user_id = ${viewer.id}${need === 'write' ? sql` and cc.access = 'write'` : sql``})`;
 }
 
 /**
