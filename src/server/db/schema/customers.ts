@@ -75,6 +75,11 @@ export const customers = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('customers_owner_follow_idx').on(t.orgId, t.ownerId, t.nextFollowUpAt, t.id),
     index('customers_org_follow_idx').on(t.orgId, t.nextFollowUpAt, t.id),
+    // The pool's own list in follow-up order: pool customers have no follow-up (nulls last), so
+    // reading the pool through the org's index walks every owned customer first (29 s at 1M).
+    index('customers_pool_follow_idx')
+      .on(t.orgId, t.nextFollowUpAt, t.id)
+      .where(sql`${t.ownerId} is null`),
     // The list sorted or filtered by lead score (minScore, qualified) pages on this.
     index('customers_org_score_idx').on(t.orgId, t.score, t.id),
     index('customers_org_name_key_idx').on(t.orgId, t.nameKey),

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_pool_follow_idx" ON "customers" USING btree ("org_id","next_follow_up_at","id") WHERE "customers"."owner_id" is null;
