@@ -45,7 +45,21 @@ export const activities = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('activities_customer_idx').on(t.orgId, t.customerId, t.occurredAt),
-    index('activities_user_idx').on(t.orgId, t.userId, t.occurredAt),
+    // Carries what the work data report counts, so a month of the org's activities is read
+    // from the index alone rather than one heap page per activity.
+    index('activities_user_idx').on(
+      t.orgId,
+      t.userId,
+      t.occurredAt,
+      t.customerId,
+      t.type,
+      t.effective,
+      t.channel,
+    ),
+    // The signals report reads only the tagged activities.
+    index('activities_signals_idx')
+      .on(t.orgId, t.userId, t.occurredAt, t.customerId, t.signals)
+      .where(sql`cardinality(${t.signals}) > 0`),
     foreignKey({
       columns: [t.orgId, t.customerId],
       foreignColumns: [customers.orgId, customers.id],

@@ -49,6 +49,14 @@ export const customers = pgTable(
     /** score ≥ the org's scoring threshold; kept with score by the scoring module. */
     qualified: boolean('qualified'),
     lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    /**
+     * The customer's first activity ever by (occurred_at, id), kept by a trigger on activities
+     * inserts: work data counts a new customer from it instead of probing every activity (41 s
+     * for a month of 10M).
+     */
+    firstActivityId: uuid('first_activity_id'),
+    firstActivityAt: timestamp('first_activity_at', { withTimezone: true }),
+    firstActivityUserId: uuid('first_activity_user_id'),
     nextFollowUpAt: timestamp('next_follow_up_at', { withTimezone: true }),
     custom: jsonb('custom').notNull().default({}),
     /** Customer lifecycle (目标→清单→潜在→意向→订单→在网): the funnel, stage and entry time. */
@@ -75,6 +83,10 @@ export const customers = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('customers_owner_follow_idx').on(t.orgId, t.ownerId, t.nextFollowUpAt, t.id),
     index('customers_org_follow_idx').on(t.orgId, t.nextFollowUpAt, t.id),
+    // New customers contacted in a period: the customers whose first activity falls in it.
+    index('customers_first_activity_idx')
+      .on(t.orgId, t.firstActivityAt, t.firstActivityUserId)
+      .where(sql`${t.firstActivityAt} is not null`),
     // The pool's own list in follow-up order: pool customers have no follow-up (nulls last), so
     // reading the pool through the org's index walks every owned customer first (29 s at 1M).
     index('customers_pool_follow_idx')
