@@ -173,6 +173,23 @@ describe('campaigns and shared customers', () => {
     expect(hidden.statusCode).toBe(404);
     await colleague.goto(`/customers/${customerIds[CAME]}`);
     await colleague.getByText('客户不存在，或你无权查看').waitFor();
+
+    // The team's manager sees who shares what.
+    const overseer = await e2e.newPage();
+    onTestFailed(() => e2e.screenshot(overseer, 'failed-sharing-manager'));
+    await logIn(overseer, manager.email, manager.password);
+    await overseer.goto('/settings/shares');
+    await overseer.getByRole('heading', { name: '协同一览' }).waitFor();
+    const share = overseer.getByRole('row').filter({ hasText: STAYED_AWAY });
+    await share.waitFor();
+    expect((await share.getByRole('cell').allInnerTexts()).slice(0, 5)).toEqual([
+      STAYED_AWAY,
+      '王销售',
+      '李售前',
+      '只读',
+      '王销售',
+    ]);
+    await e2e.screenshot(overseer, 'sharing-manager-list');
     expect(e2e.pageErrors).toEqual([]);
   });
 });
