@@ -47,19 +47,32 @@ export async function javascriptKb(page: Page, path: string, ready?: string): Pr
     }
   });
   await page.goto(path, { waitUntil: 'networkidle' });
-  if (ready) await page.locator(ready).first().waitFor();
+  // Counted even if the page never gets ready (its chunks have loaded by then).
+  if (ready)
+    await page
+      .locator(ready)
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => {});
   return (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0) / 1024;
 }
 
-/** Navigation start → the dashboard's chart has drawn (MyFunnelChart sets data-drawn). */
+/**
+ * Navigation start → the dashboard's chart has drawn (MyFunnelChart sets data-drawn);
+ * NaN when it has not drawn within 30 s.
+ */
 export async function dashboardReadyMs(page: Page): Promise<number> {
   await page.goto('/my-day');
-  const handle = await page.waitForFunction(
-    () => (document.querySelector('[data-drawn="true"]') ? performance.now() : 0),
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
-  );
-  return Number(await handle.jsonValue());
+  try {
+    const handle = await page.waitForFunction(
+      () => (document.querySelector('[data-drawn="true"]') ? performance.now() : 0),
+      undefined,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    return Number(await handle.jsonValue());
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The app's page routes as navigation.tsx registers them (wildcards dropped). */
@@ -92,7 +105,7 @@ export async function apiCallsOf(page: Page, path: string): Promise<string[]> {
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
   await page.goto(path, { waitUntil: 'load' });
-  const deadline = performance.now() + 60_000;
+  const deadline = performance.now() + 20_000;
   while (performance.now() < deadline) {
     await page.waitForTimeout(500);
     if (pending > 0 || calls.size === 0 || performance.now() - lastStart < 2500) continue;
