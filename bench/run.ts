@@ -32,6 +32,10 @@ const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean
     args: ['bench/scale.ts'],
     needsWeb: true,
   },
+  'work-data': {
+    what: 'work data page calls and /reports/activity over 10,000,000 activities (PostgreSQL)',
+    args: ['bench/work-data.ts'],
+  },
   'inquiry-accuracy': {
     what: 'inquiry triage accuracy per class over the labelled fixtures',
     args: ['bench/inquiry-accuracy.ts'],

@@ -2,7 +2,7 @@
 // targets' progress — one SQL statement over activities, so every page agrees.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { occurredIn } from './workData.scope';
+import { firstActivityIn, occurredIn } from './workData.scope';
 
 export interface ActivityFacts {
   userId: string;
@@ -28,8 +28,9 @@ interface FactsRow {
 
 /**
  * Counts for the users matched by `users` (a condition on alias u) between start and end.
- * A customer is new for the user when no activity by anyone precedes theirs — ordered by
- * (occurred_at, id), so two activities at the same instant still have a first.
+ * A customer is new for the user when the customer's first activity ever — by (occurred_at,
+ * id), kept on the customer by a trigger on activities — is theirs and in the period; probing
+ * for an earlier activity per activity took 41 s for a month of 10M.
  */
 export async function loadActivityFacts(
   db: Db,
@@ -37,23 +38,35 @@ export async function loadActivityFacts(
   users: SQL,
   period: { start: Date | null; end: Date | null },
 ): Promise<Map<string, ActivityFacts>> {
-  const rows = await queryRows<FactsRow>(
-    db,
-    sql`select a.user_id,
-        count(*)::int as activities,
-        count(*) filter (where a.effective)::int as effective,
-        count(distinct a.customer_id)::int as customers,
-        count(distinct a.customer_id) filter (where not exists (
-          select 1 from activities e where e.org_id = a.org_id and e.customer_id = a.customer_id
-            and (e.occurred_at, e.id) < (a.occurred_at, a.id)))::int as new_customers,
-        count(*) filter (where a.type = 'visit')::int as visits,
-        count(*) filter (where a.type = 'call')::int as calls,
-        count(*) filter (where a.type = 'quote')::int as proposals
-      from activities a
-      where a.org_id = ${orgId} and ${occurredIn(period)}
-        and a.user_id in (select u.id from users u where ${users})
-      group by a.user_id`,
-  );
+  const [counts, firsts] = await Promise.all([
+    queryRows<Omit<FactsRow, 'new_customers'>>(
+      db,
+      sql`select a.user_id,
+          count(*)::int as activities,
+          count(*) filter (where a.effective)::int as effective,
+          count(distinct a.customer_id)::int as customers,
+          count(*) filter (where a.type = 'visit')::int as visits,
+          count(*) filter (where a.type = 'call')::int as calls,
+          count(*) filter (where a.type = 'quote')::int as proposals
+        from activities a
+        where a.org_id = ${orgId} and ${occurredIn(period)}
+          and a.user_id in (select u.id from users u where ${users})
+        group by a.user_id`,
+    ),
+    queryRows<{ user_id: string; n: number }>(
+      db,
+      sql`select c.first_activity_user_id as user_id, count(*)::int as n
+        from customers c
+        where c.org_id = ${orgId} and ${firstActivityIn(period)}
+          and c.first_activity_user_id in (select u.id from users u where ${users})
+        group by c.first_activity_user_id`,
+    ),
+  ]);
+  const newCustomers = new Map(firsts.map((row) => [row.user_id, row.n]));
+  const rows: FactsRow[] = counts.map((row) => ({
+    ...row,
+    new_customers: newCustomers.get(row.user_id) ?? 0,
+  }));
   return new Map(
     rows.map((row) => [
       row.user_id,

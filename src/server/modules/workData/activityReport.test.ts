@@ -55,7 +55,7 @@ const report = (token: string, query: string) =>
 async function rowsOf(token: string, query: string) {
   const response = await report(token, query);
   expect(response.statusCode, response.body).toBe(200);
-  const rows = response.json().rows as { userId: string }[];
+  const rows = response.json().rows as { userId: string; newCustomersContacted: number }[];
   return Object.fromEntries(rows.map(({ userId, ...rest }) => [userId, rest]));
 }
 
@@ -121,6 +121,30 @@ describe('GET /reports/activity', () => {
     expect((await report(manager.token, `teamId=${nobody}`)).statusCode).toBe(404);
     const one = await rowsOf(manager.token, `from=2026-03-01&to=2026-03-31&ownerId=${repB.id}`);
     expect(one).toEqual({ [repB.id]: row(1, 1, 1, 0) });
+  });
+
+  // Runs last: it adds January work that the undated counts above do not expect.
+  it('moves "new" to a backdated first contact, and keeps it on a tie at the same instant', async () => {
+    const c5 = (await buildCustomer(t, repB.token)).id;
+    await logActivity(t, repB.token, c5, { occurredAt: '2026-01-20T03:00:00Z', effective: true });
+    let rows = await rowsOf(t.adminToken, 'from=2026-01-01&to=2026-01-31');
+    expect(rows[repB.id]).toEqual(row(1, 1, 1, 1));
+    // The manager logs an earlier call afterwards: the customer was theirs first.
+    await logActivity(t, manager.token, c5, {
+      occurredAt: '2026-01-10T03:00:00Z',
+      effective: false,
+    });
+    // The admin logs one at the very same instant, later: (occurred_at, id) keeps the manager's.
+    await logActivity(t, t.adminToken, c5, {
+      occurredAt: '2026-01-10T03:00:00Z',
+      effective: false,
+    });
+    rows = await rowsOf(t.adminToken, 'from=2026-01-01&to=2026-01-31');
+    expect(rows[repB.id]).toEqual(row(1, 1, 1, 0));
+    expect(rows[manager.id]).toEqual(row(1, 0, 1, 1));
+    expect(Object.values(rows).reduce((n, r) => n + r.newCustomersContacted, 0)).toBe(1);
+    rows = await rowsOf(t.adminToken, 'from=2026-01-11&to=2026-01-31');
+    expect(rows[repB.id]).toEqual(row(1, 1, 1, 0));
   });
 
   it('refuses bad dates naming the field', async () => {

@@ -86,7 +86,7 @@ export async function signalsReport(
     sql`with tagged as (
         select s as signal, a.customer_id, a.occurred_at
         from activities a, unnest(a.signals) s
-        where a.org_id = ${viewer.orgId} and ${occurredIn(period)}
+        where a.org_id = ${viewer.orgId} and cardinality(a.signals) > 0 and ${occurredIn(period)}
           and a.user_id in (select u.id from users u where ${users})),
       firsts as (select signal, customer_id, min(occurred_at) as first_at
         from tagged group by signal, customer_id)

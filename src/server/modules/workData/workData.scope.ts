@@ -79,3 +79,10 @@ export function occurredIn(period: { start: Date | null; end: Date | null }, ali
   return sql`${period.start ? sql`${at} >= ${period.start}` : sql`true`}
     and ${period.end ? sql`${at} < ${period.end}` : sql`true`}`;
 }
+
+/** The customer's (alias c) first activity ever inside the period (either end may be open). */
+export function firstActivityIn(period: { start: Date | null; end: Date | null }): SQL {
+  return sql`c.first_activity_at is not null
+    and ${period.start ? sql`c.first_activity_at >= ${period.start}` : sql`true`}
+    and ${period.end ? sql`c.first_activity_at < ${period.end}` : sql`true`}`;
+}

@@ -3,7 +3,7 @@
 // and the trend. Each takes the scoped users (alias u) and the period's instants.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { occurredIn } from './workData.scope';
+import { firstActivityIn, occurredIn } from './workData.scope';
 
 type Period = { start: Date; end: Date };
 
@@ -107,7 +107,8 @@ export interface TrendRow {
 }
 
 /**
- * The scope's counts per day or ISO week (local dates), the same rules as the facts; every
+ * The scope's counts per day or ISO week (local dates), the same rules as the facts (new
+ * customers by their first activity); every
  * bucket of the period is there, the quiet ones with zeros.
  */
 export function activityTrend(
@@ -119,6 +120,7 @@ export function activityTrend(
   granularity: 'day' | 'week',
 ) {
   const bucket = sql`date_trunc(${granularity}, a.occurred_at at time zone ${timeZone})::date`;
+  const firstBucket = sql`date_trunc(${granularity}, c.first_activity_at at time zone ${timeZone})::date`;
   const step = granularity === 'day' ? sql`interval '1 day'` : sql`interval '1 week'`;
   return queryRows<TrendRow>(
     db,
@@ -126,22 +128,26 @@ export function activityTrend(
         select ${bucket} as bucket,
           count(*)::int as activities,
           count(*) filter (where a.effective)::int as effective,
-          count(distinct a.customer_id) filter (where not exists (
-            select 1 from activities e where e.org_id = a.org_id and e.customer_id = a.customer_id
-              and (e.occurred_at, e.id) < (a.occurred_at, a.id)))::int as new_customers,
           count(*) filter (where a.type = 'visit')::int as visits,
           count(*) filter (where a.type = 'call')::int as calls,
           count(*) filter (where a.type = 'quote')::int as proposals
         from activities a
         where a.org_id = ${orgId} and ${occurredIn(period)} and ${inScope(sql`a.user_id`, users)}
+        group by 1),
+      firsts as (
+        select ${firstBucket} as bucket, count(*)::int as new_customers
+        from customers c
+        where c.org_id = ${orgId} and ${firstActivityIn(period)}
+          and ${inScope(sql`c.first_activity_user_id`, users)}
         group by 1)
       select to_char(b.bucket, 'YYYY-MM-DD') as bucket,
         coalesce(c.activities, 0) as activities, coalesce(c.effective, 0) as effective,
-        coalesce(c.new_customers, 0) as new_customers, coalesce(c.visits, 0) as visits,
+        coalesce(f.new_customers, 0) as new_customers, coalesce(c.visits, 0) as visits,
         coalesce(c.calls, 0) as calls, coalesce(c.proposals, 0) as proposals
       from (select generate_series(date_trunc(${granularity}, ${period.from}::date),
           ${period.to}::date, ${step})::date as bucket) b
       left join counts c on c.bucket = b.bucket
+      left join firsts f on f.bucket = b.bucket
       order by b.bucket`,
   );
 }
