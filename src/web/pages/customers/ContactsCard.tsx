@@ -44,7 +44,12 @@ export function ContactsCard(props: { customerId: string; editable: boolean }) {
   else if (contacts.isError)
     body = <ErrorState error={contacts.error} onRetry={() => void contacts.refetch()} />;
   else if (contacts.data.length === 0)
-    body = <EmptyState description={t('contacts.empty')} action={addButton} />;
+    body = (
+      <EmptyState
+        description={props.editable ? t('contacts.empty') : t('contacts.emptyReadOnly')}
+        action={addButton}
+      />
+    );
   else
     body = (
       <Flex vertical>

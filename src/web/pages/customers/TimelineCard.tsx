@@ -201,7 +201,9 @@ export function TimelineCard(props: { customerId: string; onLog?: () => void }) 
       <>
         {!hasActivity && (
           <EmptyState
-            description={t('timeline.noActivities')}
+            description={
+              props.onLog ? t('timeline.noActivities') : t('timeline.noActivitiesReadOnly')
+            }
             action={
               props.onLog && (
                 <Button type="primary" onClick={props.onLog}>
