@@ -123,6 +123,11 @@ export const deals = pgTable(
     index('deals_close_idx').on(t.orgId, t.funnelId, t.expectedCloseDate),
     // The stale list: open deals past their stage's threshold.
     index('deals_stale_idx').on(t.orgId, t.staleAt).where(sql`${t.status} = 'open'`),
+    // Work data's "contacted, then won": the won deals by customer, read from the index alone
+    // instead of scanning every deal (0.9 s at 1M).
+    index('deals_won_customer_idx')
+      .on(t.orgId, t.customerId, t.closedAt)
+      .where(sql`${t.status} = 'won'`),
     foreignKey({
       columns: [t.orgId, t.customerId],
       foreignColumns: [customers.orgId, customers.id],

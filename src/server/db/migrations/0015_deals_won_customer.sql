@@ -1,0 +1,1 @@
+CREATE INDEX "deals_won_customer_idx" ON "deals" USING btree ("org_id","customer_id","closed_at") WHERE "deals"."status" = 'won';
