@@ -150,7 +150,13 @@ export async function gradeOrg(
     let next = 0;
     const worker = async () => {
       for (let range = ranges[next++]; range; range = ranges[next++]) {
-        const batch = await gradeRange(db, orgId, config, today, range, { id: runId, now });
+        const batch = await gradeRange(db, orgId, config, today, range, {
+          id: runId,
+          now,
+        }).catch((error: unknown) => {
+          next = ranges.length; // the other worker stops after its current range
+          throw error;
+        });
         totals.graded += batch.graded;
         totals.changed += batch.changed;
         totals.downgraded += batch.downgraded;
