@@ -177,6 +177,9 @@ export const stageHistory = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('stage_history_deal_idx').on(t.orgId, t.dealId, t.at),
     index('stage_history_customer_idx').on(t.orgId, t.customerId, t.at),
+    // Work data's "customers moved forward" in a period: the moves by time (7.6 s at 5M rows
+    // when read through the funnel index).
+    index('stage_history_at_idx').on(t.orgId, t.at, t.byUserId),
     // Funnel report: distinct deals that reached each stage in a period.
     index('stage_history_funnel_idx').on(t.orgId, t.funnelId, t.toStageKey, t.at),
     foreignKey({

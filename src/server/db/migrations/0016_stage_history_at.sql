@@ -1,0 +1,1 @@
+CREATE INDEX "stage_history_at_idx" ON "stage_history" USING btree ("org_id","at","by_user_id");
