@@ -36,6 +36,10 @@ const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean
     what: 'work data page calls and /reports/activity over 10,000,000 activities (PostgreSQL)',
     args: ['bench/work-data.ts'],
   },
+  soak: {
+    what: '200 concurrent clients on loopback mixing reads and writes, bad inputs and aborts, nothing lost (--seconds, --url)',
+    args: ['bench/soak.ts'],
+  },
   'inquiry-accuracy': {
     what: 'inquiry triage accuracy per class over the labelled fixtures',
     args: ['bench/inquiry-accuracy.ts'],
