@@ -51,6 +51,23 @@ const TEXT_FIELDS = [
 const FIELDS = [...TEXT_FIELDS, 'source', 'headcount', 'tags', 'ownerId', 'custom'] as const;
 const IDENTITY = new Set(['name', 'phone', 'email', 'website']);
 
+/** Each field's label key, spelled out so the catalogue check can see them. */
+const FIELD_LABELS = {
+  name: 'customers.fields.name',
+  phone: 'customers.fields.phone',
+  email: 'customers.fields.email',
+  website: 'customers.fields.website',
+  industry: 'customers.fields.industry',
+  country: 'customers.fields.country',
+  province: 'customers.fields.province',
+  city: 'customers.fields.city',
+  address: 'customers.fields.address',
+  source: 'customers.fields.source',
+  headcount: 'customers.fields.headcount',
+  tags: 'customers.fields.tags',
+  ownerId: 'customers.fields.owner',
+} as const;
+
 function valuesOf(customer: Customer): Values {
   return {
     ...Object.fromEntries(TEXT_FIELDS.map((field) => [field, customer[field] ?? ''])),
@@ -169,7 +186,7 @@ export function CustomerFormModal(props: {
   const labelOf = (path: MergeField['path']) =>
     Array.isArray(path)
       ? ((customFields.data ?? []).find((def) => def.key === path[1])?.label ?? path[1])
-      : t(`customers.fields.${path}`);
+      : t(FIELD_LABELS[path as keyof typeof FIELD_LABELS] ?? 'customers.fields.name');
 
   function choose(field: MergeField, choice: 'mine' | 'theirs') {
     if (!merge) return;
