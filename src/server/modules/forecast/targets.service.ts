@@ -1,6 +1,6 @@
 // Sales targets (quotas) per rep or team and period. Admins set any; managers those of the
 // teams they belong to or manage and of those teams' members; reps read their own.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
 import {
@@ -11,8 +11,8 @@ import {
   versionConflict,
 } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { managedOwners } from '../customers/customers.access';
 import type { Viewer } from '../deals/deals.access';
+import { maySetTargetOf, readableTargets } from '../teams/targetScope';
 import type { CreateTargetRequest, Target, UpdateTargetRequest } from './forecast.schema';
 
 export type TargetActor = Viewer & { ip?: string | null };
@@ -26,38 +26,6 @@ interface TargetRow {
   team_name: string | null;
   amount_cents: string;
   version: number;
-}
-
-function managedTeams(viewer: Viewer): SQL {
-  return sql`(select tm.id from teams tm where tm.org_id = ${viewer.orgId}
-    and (tm.id = ${viewer.teamId} or tm.manager_id = ${viewer.id}))`;
-}
-
-/** Targets the viewer may read (alias t). */
-function readable(viewer: Viewer): SQL {
-  if (viewer.role === 'admin') return sql`true`;
-  if (viewer.role === 'manager') {
-    return sql`(t.team_id in ${managedTeams(viewer)} or t.user_id = ${viewer.id}
-      or t.user_id in ${managedOwners(viewer)})`;
-  }
-  return sql`(t.user_id = ${viewer.id} or t.team_id = ${viewer.teamId})`;
-}
-
-/** Whether the viewer may set the target of this user or team. */
-async function canSet(
-  db: Db,
-  viewer: Viewer,
-  subject: { userId?: string | null; teamId?: string | null },
-) {
-  if (viewer.role === 'admin') return true;
-  if (viewer.role !== 'manager') return false;
-  const [row] = await queryRows<{ ok: boolean }>(
-    db,
-    subject.userId
-      ? sql`select ${subject.userId}::uuid in ${managedOwners(viewer)} as ok`
-      : sql`select ${subject.teamId ?? null}::uuid in ${managedTeams(viewer)} as ok`,
-  );
-  return Boolean(row?.ok);
 }
 
 const SELECT = sql`select t.id, t.period_key, t.user_id, u.name as user_name, t.team_id,
@@ -82,7 +50,7 @@ function present(row: TargetRow): Target {
 export async function listTargets(db: Db, viewer: Viewer, period?: string): Promise<Target[]> {
   const rows = await queryRows<TargetRow>(
     db,
-    sql`${SELECT} where t.org_id = ${viewer.orgId} and ${readable(viewer)}
+    sql`${SELECT} where t.org_id = ${viewer.orgId} and ${readableTargets(viewer)}
       ${period ? sql`and t.period_key = ${period}` : sql``}
       order by t.period_key, t.team_id nulls last, tm.name, u.name, t.id`,
   );
@@ -92,7 +60,7 @@ export async function listTargets(db: Db, viewer: Viewer, period?: string): Prom
 async function findTarget(db: Db, viewer: Viewer, id: string): Promise<TargetRow> {
   const [row] = await queryRows<TargetRow>(
     db,
-    sql`${SELECT} where t.org_id = ${viewer.orgId} and t.id = ${id} and ${readable(viewer)}`,
+    sql`${SELECT} where t.org_id = ${viewer.orgId} and t.id = ${id} and ${readableTargets(viewer)}`,
   );
   if (!row) throw notFound('Target');
   return row;
@@ -111,7 +79,7 @@ export async function createTarget(
       : sql`select 1 as ok from teams where org_id = ${actor.orgId} and id = ${input.teamId ?? null}`,
   );
   if (!exists) throw validationFailed([{ field, message: 'no such user or team' }]);
-  if (!(await canSet(db, actor, input)))
+  if (!(await maySetTargetOf(db, actor, input)))
     throw forbidden('Only admins and their managers set targets');
   return db.transaction(async (tx) => {
     const [clash] = await queryRows<{ id: string }>(
@@ -156,7 +124,7 @@ export async function updateTarget(
   input: UpdateTargetRequest,
 ): Promise<Target> {
   const before = await findTarget(db, actor, id);
-  if (!(await canSet(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
+  if (!(await maySetTargetOf(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
     throw forbidden('Only admins and their managers set targets');
   }
   return db.transaction(async (tx) => {
@@ -183,7 +151,7 @@ export async function updateTarget(
 
 export async function deleteTarget(db: Db, actor: TargetActor, id: string, version: number) {
   const before = await findTarget(db, actor, id);
-  if (!(await canSet(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
+  if (!(await maySetTargetOf(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
     throw forbidden('Only admins and their managers set targets');
   }
   await db.transaction(async (tx) => {

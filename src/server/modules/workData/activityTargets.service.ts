@@ -1,6 +1,6 @@
 // Standing activity targets (工作量目标) per rep or team and day/week/month. Admins set any;
 // managers those of their teams and their members; everyone reads the ones about them.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { TargetMetric, TargetPeriod } from '../../../domain/workData';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
@@ -12,9 +12,9 @@ import {
   versionConflict,
 } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { managedOwners } from '../customers/customers.access';
+import { maySetTargetOf, readableTargets } from '../teams/targetScope';
 import type { ActivityTarget, CreateActivityTargetRequest } from './workData.schema';
-import { managedTeams, type Viewer } from './workData.scope';
+import type { Viewer } from './workData.scope';
 
 type Actor = Viewer & { ip?: string | null };
 
@@ -28,32 +28,6 @@ interface TargetRow {
   metric: TargetMetric;
   target: number;
   version: number;
-}
-
-/** Targets (alias t) the viewer may read: their own and their team's, and what they manage. */
-function readable(viewer: Viewer): SQL {
-  if (viewer.role === 'admin') return sql`true`;
-  if (viewer.role === 'manager') {
-    return sql`(t.team_id in ${managedTeams(viewer)} or t.user_id = ${viewer.id}
-      or t.user_id in ${managedOwners(viewer)})`;
-  }
-  return sql`(t.user_id = ${viewer.id} or t.team_id = ${viewer.teamId})`;
-}
-
-async function canSet(
-  db: Db,
-  viewer: Viewer,
-  subject: { userId?: string | null; teamId?: string | null },
-) {
-  if (viewer.role === 'admin') return true;
-  if (viewer.role !== 'manager') return false;
-  const [row] = await queryRows<{ ok: boolean }>(
-    db,
-    subject.userId
-      ? sql`select ${subject.userId}::uuid in ${managedOwners(viewer)} as ok`
-      : sql`select ${subject.teamId ?? null}::uuid in ${managedTeams(viewer)} as ok`,
-  );
-  return Boolean(row?.ok);
 }
 
 const SELECT = sql`select t.id, t.user_id, u.name as user_name, t.team_id, tm.name as team_name,
@@ -79,7 +53,7 @@ function present(row: TargetRow): ActivityTarget {
 export async function listActivityTargets(db: Db, viewer: Viewer): Promise<ActivityTarget[]> {
   const rows = await queryRows<TargetRow>(
     db,
-    sql`${SELECT} where t.org_id = ${viewer.orgId} and ${readable(viewer)}
+    sql`${SELECT} where t.org_id = ${viewer.orgId} and ${readableTargets(viewer)}
       order by t.team_id nulls last, tm.name, u.name, t.period, t.metric, t.id`,
   );
   return rows.map(present);
@@ -88,7 +62,7 @@ export async function listActivityTargets(db: Db, viewer: Viewer): Promise<Activ
 async function findTarget(db: Db, viewer: Viewer, id: string): Promise<TargetRow> {
   const [row] = await queryRows<TargetRow>(
     db,
-    sql`${SELECT} where t.org_id = ${viewer.orgId} and t.id = ${id} and ${readable(viewer)}`,
+    sql`${SELECT} where t.org_id = ${viewer.orgId} and t.id = ${id} and ${readableTargets(viewer)}`,
   );
   if (!row) throw notFound('Target');
   return row;
@@ -109,7 +83,7 @@ export async function createActivityTarget(
       : sql`select 1 as ok from teams where org_id = ${actor.orgId} and id = ${input.teamId ?? null}`,
   );
   if (!exists) throw validationFailed([{ field, message: 'no such user or team' }]);
-  if (!(await canSet(db, actor, input))) throw forbidden(DENIED);
+  if (!(await maySetTargetOf(db, actor, input))) throw forbidden(DENIED);
   return db.transaction(async (tx) => {
     const [clash] = await queryRows<{ id: string }>(
       tx,
@@ -149,7 +123,7 @@ export async function updateActivityTarget(
   input: { target: number; version: number },
 ): Promise<ActivityTarget> {
   const before = await findTarget(db, actor, id);
-  if (!(await canSet(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
+  if (!(await maySetTargetOf(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
     throw forbidden(DENIED);
   }
   return db.transaction(async (tx) => {
@@ -176,7 +150,7 @@ export async function updateActivityTarget(
 
 export async function deleteActivityTarget(db: Db, actor: Actor, id: string, version: number) {
   const before = await findTarget(db, actor, id);
-  if (!(await canSet(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
+  if (!(await maySetTargetOf(db, actor, { userId: before.user_id, teamId: before.team_id }))) {
     throw forbidden(DENIED);
   }
   await db.transaction(async (tx) => {

@@ -5,9 +5,10 @@ import { sql } from 'drizzle-orm';
 import { zonedDay } from '../../../domain/format/dates';
 import { periodBounds, type TargetMetric, type TargetPeriod } from '../../../domain/workData';
 import { type Db, queryRows } from '../../db/client';
+import { managedTeams } from '../teams/targetScope';
 import { EMPTY_FACTS, loadActivityFacts, metricValue } from './activityFacts';
 import type { MyProgress } from './workData.schema';
-import { managedTeams, periodInstants, type Viewer } from './workData.scope';
+import { periodInstants, type Viewer } from './workData.scope';
 
 interface OwnTargetRow {
   id: string;

@@ -6,14 +6,9 @@ import { type Db, queryRows } from '../../db/client';
 import type { AuthContext } from '../../http/auth';
 import { forbidden, notFound, validationFailed } from '../../http/errors';
 import { managedOwners } from '../customers/customers.access';
+import { managedTeams } from '../teams/targetScope';
 
 export type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
-
-/** Teams a manager leads or belongs to. */
-export function managedTeams(viewer: Viewer): SQL {
-  return sql`(select tm.id from teams tm where tm.org_id = ${viewer.orgId}
-    and (tm.id = ${viewer.teamId} or tm.manager_id = ${viewer.id}))`;
-}
 
 /** Users (alias u) whose work the viewer may see. */
 export function visibleUsers(viewer: Viewer, alias = 'u'): SQL {
