@@ -98,5 +98,5 @@ describe.runIf(onPostgres)('a server killed during a large import', () => {
     expect(log).toContain('found an import left running');
     expect(log).toContain('resuming an import its server left unfinished');
     expect(log).toContain(id);
-  });
+  }, 240_000); // two server starts and a 12,000-row import: far past the 30 s default
 });
