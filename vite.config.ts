@@ -16,6 +16,16 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
+      // antd's rc-component packages and style helpers do not declare sideEffects, so the
+      // bundler keeps whole modules (rc-form's Field and validator on every page) it could drop.
+      // Their modules only define things; CSS keeps its side effect.
+      treeshake: {
+        moduleSideEffects: (id) =>
+          id.endsWith('.css') ||
+          !/node_modules\/(@rc-component|@ant-design\/(cssinjs|cssinjs-utils|colors|fast-color))\//.test(
+            id,
+          ),
+      },
       onwarn(warning, warn) {
         // antd, react-router and react-query mark modules "use client" for React Server
         // Components; a client-only bundle has nothing to preserve.

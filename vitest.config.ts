@@ -37,6 +37,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; 5 s was too little beside the server tests.
+          testTimeout: 20_000,
         },
       },
       serverProject('server', 'pglite'),
@@ -47,9 +49,13 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/global-db.ts'],
           provide: { dbKind: 'pglite' },
-          testTimeout: 120_000,
+          // A whole flow through the browser: one took 127 s on a machine at load 25.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // After the server tests, two files at a time: each has its own server and browser,
+          // and most of a file's time is spent waiting on Chromium.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -147,7 +147,7 @@ try {
   }
   console.log(`load average at the end: ${load} on ${cpus().length} cores`);
   const grades = await database.query<{ grade: string; n: number }>(
-    sql`select grade, count(*)::int as n from customers group by grade order by grade`,
+    sql`select grade, count(*)::int as n from customer_grades group by grade order by grade`,
   );
   console.log('grades:', grades.map((g) => `${g.grade}=${g.n}`).join(' '));
   if (firstMs > TARGET_MS) process.exitCode = 1;

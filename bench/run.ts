@@ -1,5 +1,7 @@
 // `npm run bench` runs every benchmark, one after the other; `npm run bench -- board lapse`
-// runs the named ones. Each prints its own figures; docs/performance.md records them.
+// runs the named ones; flags after the names go to each of them
+// (npm run bench -- scale --skip api,pglite). Each prints its own figures; docs/performance.md
+// records them.
 import { spawnSync } from 'node:child_process';
 
 const WEB_DIST = '/tmp/crm-bench-web';
@@ -21,6 +23,14 @@ const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean
   'funnel-report': {
     what: 'funnel report over 1,000,000 deals and 5,000,000 stage-history rows (PostgreSQL)',
     args: ['bench/funnel-report.ts'],
+  },
+  forecast: {
+    what: 'GET /forecast as a rep and a manager, and the funnel report with a creation period, at 1M customers (PostgreSQL, reuses the work-data seed)',
+    args: ['bench/forecast.ts'],
+  },
+  'account-reports': {
+    what: 'account assessment and revenue distribution as admin, manager and rep (PGlite bench seed at 100k by default, --dir or --url)',
+    args: ['bench/account-reports.ts'],
   },
   lapse: {
     what: 'daily lapse job over 1,000,000 customers (PostgreSQL)',
@@ -46,7 +56,11 @@ const BENCHES: Record<string, { what: string; args: string[]; needsWeb?: boolean
   },
 };
 
-const asked = process.argv.slice(2);
+// Names first; anything from the first flag on goes to each named bench
+// (npm run bench -- scale --skip api,pglite).
+const firstFlag = process.argv.slice(2).findIndex((arg) => arg.startsWith('-'));
+const asked = firstFlag < 0 ? process.argv.slice(2) : process.argv.slice(2, 2 + firstFlag);
+const flags = firstFlag < 0 ? [] : process.argv.slice(2 + firstFlag);
 const unknown = asked.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark: ${unknown.join(', ')}. Known:`);
@@ -68,7 +82,7 @@ for (const name of names) {
     if (build.status !== 0) process.exit(build.status ?? 1);
     env.WEB_DIST_DIR = WEB_DIST;
   }
-  const run = spawnSync('npx', ['tsx', ...bench.args], { stdio: 'inherit', env });
+  const run = spawnSync('npx', ['tsx', ...bench.args, ...flags], { stdio: 'inherit', env });
   if (run.status !== 0) {
     failed += 1;
     console.log(`### ${name} failed (exit ${run.status})`);

@@ -3,7 +3,8 @@
 // Run: npm run bench -- scale      (or: npx vite build --outDir /tmp/web-scale &&
 //      WEB_DIST_DIR=/tmp/web-scale npx tsx bench/scale.ts [--customers 1000000] [--pglite-customers 100000]
 //      [--url postgres://postgres@127.0.0.1:5432/postgres] [--db crm_scale_bench]
-//      [--pglite-dir /tmp/crm-scale-pglite] [--clients 50] [--seconds 20] [--skip pg,pglite,web] [--plans])
+//      [--pglite-dir /tmp/crm-scale-pglite] [--clients 50] [--seconds 20] [--skip pg,pglite,web,api] [--plans])
+// --skip api: on PostgreSQL only the web measures (bundle, dashboard), not the list and search runs.
 // The databases are kept for the next run (a marker on the customers table says a seed
 // finished); drop them with: dropdb -h 127.0.0.1 -U postgres crm_scale_bench; rm -rf /tmp/crm-scale-pglite
 import { rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { bootstrapDatabase } from '../src/server/db/bootstrap';
 import { openDatabase } from '../src/server/db/client';
 import { databaseUrlWithName } from '../tests/setup/databases';
 import { dashboardReadyMs, javascriptKb, launchBrowser, newContext } from './scale/browser';
-import { percentile } from './scale/http';
+import { percentile, startServer } from './scale/http';
 import { pageMeasures } from './scale/pageMeasures';
 import { postgresMeasures } from './scale/postgresMeasures';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, printTable, type Row } from './scale/table';
@@ -48,8 +49,11 @@ async function ensureSeeded(
 ): Promise<void> {
   let database = await open();
   try {
-    await database.migrate();
-    const marker = await benchSeedMarker(database);
+    // The pool connects on first use: a missing database (a new machine) shows up here.
+    const marker = await database
+      .migrate()
+      .then(() => benchSeedMarker(database))
+      .catch(() => null);
     if (marker?.customers === customers) {
       console.log(
         `${label}: reusing ${customers.toLocaleString('en')} customers seeded ${marker.seededAt}`,
@@ -92,11 +96,16 @@ if (!skip.has('pg')) {
     },
     `PostgreSQL ${values.db}`,
   );
-  const measured = await postgresMeasures(pgUrl, {
-    clients: Number(values.clients),
-    seconds: Number(values.seconds),
-    webDistDir,
-  });
+  const measured = skip.has('api')
+    ? await startServer({
+        DATABASE_URL: pgUrl,
+        ...(webDistDir ? { WEB_DIST_DIR: webDistDir } : {}),
+      }).then((server) => ({ rows: [], plans: {}, base: server.base, stop: server.stop }))
+    : await postgresMeasures(pgUrl, {
+        clients: Number(values.clients),
+        seconds: Number(values.seconds),
+        webDistDir,
+      });
   rows.push(
     ...measured.rows.map((row) => ({ ...row, measure: `PG ${customers / 1e6}M: ${row.measure}` })),
   );
@@ -147,9 +156,12 @@ if (!skip.has('pg')) {
       }
     } finally {
       await browser.close();
+      // Also when a measure throws: a server left running keeps load on the shared machine.
+      await measured.stop();
     }
+  } else {
+    await measured.stop();
   }
-  await measured.stop();
 }
 
 if (!skip.has('pglite')) {

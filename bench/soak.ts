@@ -13,10 +13,8 @@ import { systemClock } from '../src/server/clock';
 import { loadConfig } from '../src/server/config';
 import { bootstrapDatabase } from '../src/server/db/bootstrap';
 import { type Database, openDatabase } from '../src/server/db/client';
-import { newId } from '../src/server/db/ids';
-import { users } from '../src/server/db/schema';
-import { createSession } from '../src/server/modules/auth/auth.service';
 import { databaseUrlWithName } from '../tests/setup/databases';
+import { insertMember } from '../tests/setup/members';
 
 const { values } = parseArgs({
   options: {
@@ -86,20 +84,11 @@ async function call(token: string, method: string, path: string, body?: unknown,
 // Reps with API tokens, each holding ten customers made through the API.
 const reps: { token: string; customers: string[] }[] = [];
 for (let i = 0; i < REPS; i += 1) {
-  const id = newId();
-  await database.db.insert(users).values({
-    orgId,
-    id,
+  const { token } = await insertMember(database.db, orgId, {
     email: `soak${i}@soak.local`,
     name: `Soak rep ${i}`,
-    role: 'rep',
-    passwordHash: 'not-used',
+    now: new Date(),
   });
-  const token = await createSession(
-    database.db,
-    { orgId, id },
-    { now: new Date(), ttlHours: null, kind: 'api' },
-  );
   const customers: string[] = [];
   for (let c = 0; c < 10; c += 1) {
     const response = await call(token, 'POST', '/customers', {

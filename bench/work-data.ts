@@ -36,8 +36,12 @@ const TARGET_MS = 1000;
 async function ensureSeeded(): Promise<void> {
   let database = await openDatabase({ databaseUrl: url, poolSize: 2 }).catch(() => null);
   if (database) {
-    await database.migrate();
-    const marker = await benchSeedMarker(database);
+    const opened = database;
+    // The pool connects on first use: a missing database shows up here.
+    const marker = await opened
+      .migrate()
+      .then(() => benchSeedMarker(opened))
+      .catch(() => null);
     if (marker?.customers === customers) {
       console.log(
         `reusing ${values.db}: ${customers.toLocaleString('en')} customers seeded ${marker.seededAt}`,

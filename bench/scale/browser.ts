@@ -38,22 +38,26 @@ export async function newContext(
   return context;
 }
 
-/** Every JavaScript file the page downloads until the network is idle, gzipped, in KB. */
-export async function javascriptKb(page: Page, path: string, ready?: string): Promise<number> {
+/**
+ * Every JavaScript file the page downloads until it is ready (and 2 s after), gzipped, in KB.
+ * Not "until the network is idle": a slow API call would hold that back though every script
+ * has long arrived.
+ */
+export async function javascriptKb(page: Page, path: string, ready: string): Promise<number> {
   const sizes: Promise<number>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') {
       sizes.push(response.body().then((body) => gzipSync(body).length));
     }
   });
-  await page.goto(path, { waitUntil: 'networkidle' });
+  await page.goto(path, { waitUntil: 'load' });
   // Counted even if the page never gets ready (its chunks have loaded by then).
-  if (ready)
-    await page
-      .locator(ready)
-      .first()
-      .waitFor({ timeout: 30_000 })
-      .catch(() => {});
+  await page
+    .locator(ready)
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => {});
+  await page.waitForTimeout(2000);
   return (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0) / 1024;
 }
 
@@ -75,10 +79,23 @@ export async function dashboardReadyMs(page: Page): Promise<number> {
   }
 }
 
-/** The app's page routes as navigation.tsx registers them (wildcards dropped). */
-export function appPaths(): string[] {
+/** The app's page routes as navigation.tsx registers them, with the roles that see each. */
+export function appPages(): { path: string; roles: string[]; detail: boolean }[] {
   const source = readFileSync('src/web/navigation.tsx', 'utf8');
-  return [...source.matchAll(/path: '([^']+)'/g)].map((m) => (m[1] ?? '').replace('/*', ''));
+  return [...source.matchAll(/path: '([^']+)',[^}]*?roles: \[([^\]]*)\]/g)].map((m) => ({
+    path: (m[1] ?? '').replace('/*', ''),
+    roles: [...(m[2] ?? '').matchAll(/'(\w+)'/g)].map((r) => r[1] ?? ''),
+    // A wildcard route has pages under it (a customer, a campaign, a funnel, a review).
+    detail: (m[1] ?? '').endsWith('/*'),
+  }));
+}
+
+/** The first link on the open page to a page under `path` (its first row's detail page). */
+export async function firstDetailLink(page: Page, path: string): Promise<string | null> {
+  const hrefs = await page
+    .locator(`a[href^="${path}/"]`)
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  return hrefs.find((href) => /\/[0-9a-f-]{36}$/.test(href)) ?? null;
 }
 
 /**

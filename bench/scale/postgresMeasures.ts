@@ -2,13 +2,18 @@
 // concurrent clients, the same SQL run directly with `pg`, and substring search at 1M.
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { BENCH_APPLICATION_NAME, cpuBetween, cpuSample } from './cpu';
 import { closedLoop, login, percentile, sequential, startServer } from './http';
 import { customerListSql } from './listSql';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD, type Row } from './table';
 
 const LIST = '/api/v1/customers?sort=nextFollowUpAt&limit=50';
-/** Chinese: a two-character brand part (no whole trigram), a three-character brand, city + brand. */
-const CHINESE_TERMS = ['华远', '恒鑫瑞', '苏州华远'];
+/**
+ * Chinese: a two-character brand part (no whole trigram), a three-character brand, city +
+ * brand, a common two-character term (科技, in about 5% of the names) and a city (上海, 3%,
+ * mostly pool customers, which sort last).
+ */
+const CHINESE_TERMS = ['华远', '恒鑫瑞', '苏州华远', '科技', '上海'];
 /** Latin: a brand, a brand and the start of a trade, and a phone fragment. */
 const LATIN_TERMS = ['northstar', 'goldenwave tra', '6688123'];
 
@@ -30,15 +35,34 @@ async function viewerOf(url: string, email: string) {
   }
 }
 
-async function timeSql(url: string, text: string, values: unknown[], runs: number) {
+/** One statement's rows, on a connection of its own. */
+async function runSql(url: string, text: string, values: unknown[]): Promise<unknown[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (let run = 0; run < 20; run += 1) await client.query(text, values);
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** `prepared`: as the server runs the plain list, a named statement (planned once, then reused). */
+async function timeSql(
+  url: string,
+  text: string,
+  values: unknown[],
+  runs: number,
+  prepared = false,
+) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const statement = prepared ? { name: 'timed_list', text } : { text };
+  try {
+    for (let run = 0; run < 20; run += 1) await client.query({ ...statement, values });
     const times: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
-      await client.query(text, values);
+      await client.query({ ...statement, values });
       times.push(performance.now() - started);
     }
     const plan = await client.query(`explain (analyze, buffers) ${text}`, values);
@@ -55,6 +79,7 @@ export async function postgresMeasures(
   const server = await startServer({
     DATABASE_URL: url,
     BENCH_POOL_SIZE: String(Math.min(20, options.clients)),
+    PGAPPNAME: BENCH_APPLICATION_NAME,
     ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
   });
   const rows: Row[] = [];
@@ -65,8 +90,21 @@ export async function postgresMeasures(
 
   // Warm up: caches, JIT, the pool's connections.
   await closedLoop(server.base, LIST, token, options.clients, 5);
+  const sampler = new pg.Client({ connectionString: url });
+  await sampler.connect();
+  const cpuBefore = await cpuSample(server.child.pid, sampler);
   const loadRun = await closedLoop(server.base, LIST, token, options.clients, options.seconds);
+  const cpuAfter = await cpuSample(server.child.pid, sampler);
+  await sampler.end();
   const p99 = percentile(loadRun.latencies, 99);
+  if (cpuBefore && cpuAfter) {
+    const used = cpuBetween(cpuBefore, cpuAfter);
+    const answers = loadRun.latencies.length + loadRun.errors;
+    const perRequest = (seconds: number) => `${((seconds * 1000) / answers).toFixed(2)} ms`;
+    console.log(
+      `list under load: CPU per request ${perRequest(used.server)} server, ${perRequest(used.backends)} its PostgreSQL backends (load ${load()})`,
+    );
+  }
   rows.push({
     measure: `GET /customers, one rep, by next follow-up, ${options.clients} clients: p99`,
     value: ms(p99),
@@ -85,7 +123,7 @@ export async function postgresMeasures(
   // The same call one at a time, against its own SQL straight through `pg`.
   const apiTimes = await sequential(server.base, LIST, token, 200);
   const listSql = await customerListSql(viewer, { sort: 'nextFollowUpAt', limit: 50 }, new Date());
-  const direct = await timeSql(url, listSql.text, listSql.values, 200);
+  const direct = await timeSql(url, listSql.text, listSql.values, 200, true);
   plans['customers list, one rep'] = direct.plan;
   const ratio = percentile(apiTimes, 50) / percentile(direct.times, 50);
   rows.push({
@@ -111,7 +149,12 @@ export async function postgresMeasures(
         await sequential(server.base, path, who_token, 3);
         times.push(...(await sequential(server.base, path, who_token, 20)));
         if (who_viewer) {
-          const search = await customerListSql(who_viewer, { q: term, limit: 50 }, new Date());
+          const search = await customerListSql(
+            who_viewer,
+            { q: term, limit: 50 },
+            new Date(),
+            (text, values) => runSql(url, text, values),
+          );
           const { plan } = await timeSql(url, search.text, search.values, 1);
           plans[`search "${term}" as a rep`] = plan;
         }

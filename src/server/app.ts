@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import type { AppContext } from './context';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { registerRequestScope } from './http/requestScope';
+import { registerSecurityHeaders } from './http/securityHeaders';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -104,7 +104,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, { spaIndex: existsSync(`${ctx.config.webDistDir}/index.html`) });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

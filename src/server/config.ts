@@ -10,6 +10,8 @@ export interface Config {
   adminPassword: string | null;
   logLevel: string;
   sessionTtlHours: number;
+  /** How long a resolved session is reused without asking the database (0: never). */
+  sessionCacheMs: number;
   /** Origins allowed to make cookie-authenticated state-changing requests, besides the server's own. */
   allowedOrigins: string[];
   webDistDir: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.CRM_ADMIN_PASSWORD || null,
     logLevel: env.LOG_LEVEL || 'info',
     sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 24 * 14),
+    sessionCacheMs: intFrom(env, 'SESSION_CACHE_MS', 5000),
     allowedOrigins: (env.ALLOWED_ORIGINS || '')
       .split(',')
       .map((origin) => origin.trim())

@@ -6,7 +6,7 @@ import { bootstrapDatabase } from './db/bootstrap';
 import { openDatabase } from './db/client';
 import { JOBS } from './jobs';
 import { importRunnerFor } from './jobs/importRunner';
-import { startScheduler } from './jobs/scheduler';
+import { finishInterruptedJobs, startScheduler } from './jobs/scheduler';
 
 /** Opens the database, migrates, creates the first admin if needed, and serves. */
 export async function startServer(config: Config = loadConfig()) {
@@ -23,6 +23,10 @@ export async function startServer(config: Config = loadConfig()) {
   // The daily jobs (grid pools, lapses, grading): hourly ticks, each org's work once a day,
   // once across all servers (advisory lock).
   const scheduler = startScheduler(ctx, JOBS);
+  // Runs a killed server left unfinished are reported and done again now, not at the next tick.
+  finishInterruptedJobs(ctx, JOBS).catch((error) =>
+    log.error({ err: error }, 'could not finish the jobs a stopped server left'),
+  );
   log.info(
     {
       port: config.port,

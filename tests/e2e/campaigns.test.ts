@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { buildTeam, buildUser } from '../setup/factories';
-import { type E2E, startE2E } from './harness';
+import { choose, type E2E, startE2E } from './harness';
 
 let e2e: E2E;
 let manager: Awaited<ReturnType<typeof buildUser>>;
@@ -41,12 +41,6 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('密码', { exact: true }).fill(password);
   await submit.click();
   await page.waitForURL(/\/my-day$/);
-}
-
-/** Opens an antd select by its label and picks the option with this text. */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
 }
 
 /** Today in Shanghai: the browser and the org both live there. */

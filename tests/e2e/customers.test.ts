@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../setup/test-app';
-import { type E2E, PHONE, startE2E } from './harness';
+import { choose, type E2E, PHONE, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -21,13 +21,6 @@ async function logIn(page: Page) {
   await page.getByLabel('邮箱', { exact: true }).fill(ADMIN_EMAIL);
   await page.getByLabel('密码', { exact: true }).fill(ADMIN_PASSWORD);
   await submit.click();
-}
-
-/** Opens an antd select by its label and picks the option with this text. */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  // The open dropdown's option (a chosen value elsewhere carries the same title).
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
 }
 
 /** 'YYYY-MM-DD' in Shanghai, `days` from now: the browser and the org both live there. */

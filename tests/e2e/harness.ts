@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { createTestApp, type TestApp } from '../setup/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -114,4 +120,23 @@ export async function startE2E(): Promise<E2E> {
       await t.close();
     },
   };
+}
+
+/**
+ * Opens an antd select by its label and picks the option with this text (the open dropdown's
+ * option: a chosen value elsewhere carries the same title). A dropdown opened while a dialog is
+ * still animating in can close under the click, so it is reopened, at most three times.
+ */
+export async function choose(page: Page, scope: Locator, label: string, option: string) {
+  const select = scope.getByLabel(label, { exact: true });
+  const item = page.getByTitle(option, { exact: true }).filter({ visible: true }).last();
+  for (let attempt = 1; ; attempt++) {
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.click();
+    try {
+      await item.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }

@@ -183,8 +183,15 @@ describe("a customer's lifecycle (目标 → 清单 → 潜在 → 意向 → �
     const card = lifecycleCard(page);
     await card.getByRole('button', { name: `推进到「${intent.name}」` }).click();
     const gate = page.getByRole('dialog', { name: `进入「${intent.name}」前的检查` });
-    await gate.getByRole('button', { name: '强制推进…' }).click();
-    await gate.getByRole('textbox', { name: '强制推进的原因' }).fill('老客户转介绍，决策人已确认');
+    // At CI load a click here once did not open the reason box: click again until it shows.
+    const reason = gate.getByRole('textbox', { name: '强制推进的原因' });
+    for (let attempt = 1; !(await reason.isVisible()); attempt++) {
+      await gate.getByRole('button', { name: '强制推进…' }).click();
+      await reason.waitFor({ timeout: 5_000 }).catch((error) => {
+        if (attempt === 3) throw error;
+      });
+    }
+    await reason.fill('老客户转介绍，决策人已确认');
     await gate.getByRole('button', { name: `强制推进到「${intent.name}」` }).click();
     await page.getByText(`${name} 已强制推进到「${intent.name}」`).waitFor();
     await card.getByTestId('lifecycle-stage').getByText(intent.name).waitFor();

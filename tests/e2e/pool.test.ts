@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { buildTeam, buildUser } from '../setup/factories';
 import { logActivity } from '../setup/factories-customer-archive';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../setup/test-app';
-import { type E2E, PHONE, startE2E } from './harness';
+import { choose, type E2E, PHONE, startE2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -31,12 +31,6 @@ async function testMode(path: string, body?: unknown) {
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
-}
-
-/** Opens an antd select by its label and picks the option with this text. */
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
 }
 
 const NAMES = ['杭州云帆科技', '宁波海景贸易', '苏州精工机械', '无锡恒通物流'] as const;
@@ -115,7 +109,7 @@ describe('the pool: claims up to the limit, lapses back with the reason', () => 
   it('warns before the deadline, then lapses back to the pool with the rule shown', async () => {
     // Day 8 of 10: inside the 3-day warning window. One customer gets a real follow-up.
     await testMode('clock', { advanceDays: 8 });
-    await logActivity(e2e.t, rep.token, ids['苏州精工机械'] as string, { summary: '电话沟通需求' });
+    await logActivity(e2e.t, rep.token, ids.苏州精工机械 as string, { summary: '电话沟通需求' });
 
     const page = await e2e.newPage();
     onTestFailed(() => e2e.screenshot(page, 'failed-pool-lapse'));

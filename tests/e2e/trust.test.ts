@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { buildDeal, buildFunnel } from '../setup/factories-deals';
 import { csvText, upload, waitForImport } from '../setup/factories-imports';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../setup/test-app';
 import { type E2E, startE2E } from './harness';
@@ -119,16 +120,13 @@ describe('stored XSS', () => {
         })
       ).statusCode,
     ).toBe(201);
-    expect(
-      (
-        await api('POST', '/inquiries', {
-          channel: 'email',
-          subject: `询盘${IMG}`,
-          body: `请报价 ${SCRIPT}`,
-          company: `公司${IMG}`,
-        })
-      ).statusCode,
-    ).toBe(201);
+    const inquiry = await api('POST', '/inquiries', {
+      channel: 'email',
+      subject: `询盘${IMG}`,
+      body: `请报价 ${SCRIPT}`,
+      company: `公司${IMG}`,
+    });
+    expect(inquiry.statusCode).toBe(201);
     const imported = await upload(e2e.t, e2e.t.adminToken, '/api/v1/imports', {
       file: Buffer.from(
         csvText([
@@ -156,7 +154,164 @@ describe('stored XSS', () => {
     await page.goto('/inquiries');
     await expectInert(page, `询盘${IMG}`);
     await e2e.screenshot(page, 'trust-03-xss-inquiries');
+    // The inquiry's drawer: its body and company.
+    await page.goto(`/inquiries?id=${inquiry.json().id}`);
+    await expectInert(page, `请报价 ${SCRIPT}`);
+    await expectInert(page, `公司${IMG}`);
     // A blocked inline handler would show as a CSP report here.
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('shows team, user and collaborator names, deals, tasks, campaigns and report comments as text', async () => {
+    const ok = async (response: Promise<{ statusCode: number; body: string }>, status = 201) => {
+      const done = await response;
+      expect(done.statusCode, done.body).toBe(status);
+      return JSON.parse(done.body);
+    };
+    const team = await ok(api('POST', '/teams', { name: `组${IMG}` }));
+    const password = 'colleague-password-1';
+    // A rep's customer (a pool customer is shared by whoever claims it).
+    await ok(
+      api('POST', '/users', {
+        email: 'xss-owner@test.local',
+        name: '赵销售',
+        password,
+        role: 'rep',
+        teamId: team.id,
+      }),
+    );
+    const ownerToken = await e2e.t.login('xss-owner@test.local', password);
+    const customer = await ok(
+      e2e.t.call('POST', '/api/v1/customers', {
+        token: ownerToken,
+        body: { name: '协同测试有限公司' },
+      }),
+    );
+    const colleague = await ok(
+      api('POST', '/users', {
+        email: 'xss-colleague@test.local',
+        name: `同事${IMG}`,
+        password,
+        role: 'rep',
+        teamId: team.id,
+      }),
+    );
+    await ok(
+      e2e.t.call('PUT', `/api/v1/customers/${customer.id}/collaborators/${colleague.id}`, {
+        token: e2e.t.adminToken,
+        body: { access: 'read' },
+      }),
+      200,
+    );
+    const funnel = await buildFunnel(e2e.t);
+    await buildDeal(e2e.t, ownerToken, {
+      customerId: customer.id,
+      funnelId: funnel.id,
+      name: `商机${IMG}`,
+    });
+    await ok(
+      api('POST', '/tasks', {
+        title: `任务${IMG}`,
+        notes: SCRIPT,
+        dueAt: new Date(e2e.t.clock.now().getTime() + 3_600_000).toISOString(),
+        customerId: customer.id,
+      }),
+    );
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(
+      e2e.t.clock.now(),
+    );
+    const campaign = await ok(
+      api('POST', '/campaigns', {
+        type: 'seminar',
+        name: `活动${IMG}`,
+        startsOn: today,
+        endsOn: today,
+        place: SCRIPT,
+        notes: `备注${IMG}`,
+      }),
+    );
+    // The colleague's semi-monthly report, with the admin's comment on it.
+    const half = Number(today.slice(8, 10)) <= 15 ? 'H1' : 'H2';
+    const colleagueToken = await e2e.t.login('xss-colleague@test.local', password);
+    const review = await ok(
+      e2e.t.call('POST', `/api/v1/funnel-reviews/mine/${today.slice(0, 7)}-${half}`, {
+        token: colleagueToken,
+      }),
+      200,
+    );
+    await ok(
+      e2e.t.call('PATCH', `/api/v1/funnel-reviews/${review.id}`, {
+        token: colleagueToken,
+        body: {
+          version: review.version,
+          note: `总结${IMG}`,
+          lines: [
+            {
+              customerId: customer.id,
+              products: [`产品${IMG}`],
+              amount: '1000',
+              successRate: 50,
+              comment: `说明${IMG}`,
+            },
+          ],
+        },
+      }),
+      200,
+    );
+    await ok(api('POST', `/funnel-reviews/${review.id}/comments`, { body: `批注${IMG}` }));
+
+    const page = await e2e.newPage();
+    onTestFailed(() => e2e.screenshot(page, 'failed-trust-xss-more'));
+    await logIn(page);
+    await page.goto(`/customers/${customer.id}`);
+    await expectInert(page, `同事${IMG}`); // the collaborator list
+    await expectInert(page, `商机${IMG}`);
+    await page.goto('/settings/users');
+    await expectInert(page, `同事${IMG}`);
+    await expectInert(page, `组${IMG}`);
+    await page.goto('/tasks');
+    await expectInert(page, `任务${IMG}`);
+    await page.goto('/deals');
+    await expectInert(page, `商机${IMG}`);
+    await page.goto('/campaigns');
+    await expectInert(page, `活动${IMG}`);
+    await page.goto(`/campaigns/${campaign.id}`);
+    await expectInert(page, `活动${IMG}`);
+    await expectInert(page, `备注${IMG}`);
+    await page.goto(`/reports/funnel-reviews/${review.id}`);
+    await expectInert(page, `批注${IMG}`);
+    await expectInert(page, `同事${IMG}`);
+    await expectInert(page, `总结${IMG}`);
+    await expectInert(page, `产品${IMG}`);
+    await expectInert(page, `说明${IMG}`);
+    await e2e.screenshot(page, 'trust-04-xss-review-comment');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('shows settings names (source channels, lapse rules, topics, saved views) as text', async () => {
+    const ok = async (response: Promise<{ statusCode: number; body: string }>) => {
+      const done = await response;
+      expect(done.statusCode, done.body).toBe(201);
+    };
+    await ok(api('POST', '/settings/source-channels', { name: `渠道${IMG}` }));
+    await ok(api('POST', '/pool/lapse-rules', { name: `规则${IMG}`, noActivityDays: 30 }));
+    await ok(
+      api('POST', '/topics', { category: 'price_change', title: `话题${IMG}`, template: SCRIPT }),
+    );
+    await ok(api('POST', '/views', { entity: 'customers', name: `视图${IMG}`, filters: {} }));
+
+    const page = await e2e.newPage();
+    onTestFailed(() => e2e.screenshot(page, 'failed-trust-xss-settings'));
+    await logIn(page);
+    await page.goto('/settings/source-channels');
+    await expectInert(page, `渠道${IMG}`);
+    await page.goto('/settings/ownership');
+    await page.getByRole('tab', { name: '回收规则' }).click();
+    await expectInert(page, `规则${IMG}`);
+    await page.goto('/settings/topics');
+    await expectInert(page, `话题${IMG}`);
+    await page.goto('/customers');
+    await expectInert(page, `视图${IMG}`);
     expect(e2e.pageErrors).toEqual([]);
   });
 });

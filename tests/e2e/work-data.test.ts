@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { buildTeam, buildUser } from '../setup/factories';
 import { buildCustomer } from '../setup/factories-customer-archive';
-import { type E2E, PHONE, startE2E } from './harness';
+import { choose, type E2E, PHONE, startE2E } from './harness';
 
 // Work data end to end: a manager sets a daily target of 3 new customers for their rep; the
 // rep logs two effective follow-ups on two customers nobody has contacted, so My day shows
@@ -36,11 +36,6 @@ async function logIn(page: Page, email: string, password: string) {
   await page.getByLabel('密码', { exact: true }).fill(password);
   await submit.click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.getByTitle(option, { exact: true }).filter({ visible: true }).last().click();
 }
 
 async function logFollowUp(page: Page, customer: { id: string; name: string }, channel: string) {

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/server/db/client';
-import { newId } from '../../src/server/db/ids';
-import { users } from '../../src/server/db/schema';
-import { createSession } from '../../src/server/modules/auth/auth.service';
+import { insertMember } from '../setup/members';
 import {
   callProcess,
   PROCESS_ADMIN,
@@ -75,20 +73,11 @@ describe.runIf(onPostgres)('two server processes on one PostgreSQL', () => {
     );
     const reps: { id: string; token: string }[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const id = newId();
-      await database.db.insert(users).values({
-        orgId,
-        id,
+      const { id, token } = await insertMember(database.db, orgId, {
         email: `rep${i}@multi.local`,
         name: `销售${i}`,
-        role: 'rep',
-        passwordHash: 'not-used',
+        now: new Date(),
       });
-      const token = await createSession(
-        database.db,
-        { orgId, id },
-        { now: new Date(), ttlHours: null, kind: 'api' },
-      );
       reps.push({ id, token });
     }
     const statuses = await Promise.all(

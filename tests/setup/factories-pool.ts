@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { Role } from '../../src/domain/vocabulary';
 import { newId } from '../../src/server/db/ids';
-import { users } from '../../src/server/db/schema';
 import { createSession } from '../../src/server/modules/auth/auth.service';
+import { insertMember, type Member } from './members';
 import type { TestApp } from './test-app';
 
 let sequence = 0;
@@ -91,31 +92,19 @@ export async function eventsOf(t: TestApp, customerId: string) {
   );
 }
 
-/**
- * A user straight into the table with a non-expiring API token: quick enough for fifty reps,
- * and still valid after a test moves the clock by months.
- */
+/** A user straight into the table with a non-expiring API token (see insertMember). */
 export async function buildMember(
   t: TestApp,
-  fields: { role?: 'admin' | 'manager' | 'rep'; teamId?: string | null; name?: string } = {},
-): Promise<{ id: string; token: string; teamId: string | null; role: string }> {
+  fields: { role?: Role; teamId?: string | null; name?: string } = {},
+): Promise<Member> {
   sequence += 1;
-  const id = newId();
-  await t.database.db.insert(users).values({
-    orgId: t.orgId,
-    id,
-    email: `member${sequence}-${id}@test.local`,
+  return insertMember(t.database.db, t.orgId, {
+    email: `member${sequence}-${newId()}@test.local`,
     name: fields.name ?? `Member ${sequence}`,
-    role: fields.role ?? 'rep',
-    teamId: fields.teamId ?? null,
-    passwordHash: 'not-used',
+    role: fields.role,
+    teamId: fields.teamId,
+    now: t.clock.now(),
   });
-  const token = await createSession(
-    t.database.db,
-    { orgId: t.orgId, id },
-    { now: t.clock.now(), ttlHours: null, kind: 'api' },
-  );
-  return { id, token, teamId: fields.teamId ?? null, role: fields.role ?? 'rep' };
 }
 
 /** An API token for the bootstrap admin that survives clock moves. */

@@ -18,6 +18,8 @@ import {
 } from './vocabulary';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** 立项客户, the seven-stage template's fourth stage: where proposals and quotes go out. */
+const PROPOSAL_STAGE_INDEX = 3;
 
 export type Row = Record<string, unknown>;
 
@@ -222,7 +224,7 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
       );
       world.deals.push(deal.row);
       world.stageHistory.push(...deal.history);
-      for (const period of deal.periods) {
+      for (const [stageIndex, period] of deal.periods.entries()) {
         const span = (period.until.getTime() - period.from.getTime()) / DAY;
         for (let i = 0; i < random.int(1, 4); i += 1) {
           const at = new Date(period.from.getTime() + random.next() * span * DAY);
@@ -231,6 +233,11 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
             type: random.pick(['call', 'visit', 'meeting']),
             effective: true,
           });
+        }
+        // From 立项 on the rep sends a proposal or quote (the work data report's proposals).
+        if (stageIndex >= PROPOSAL_STAGE_INDEX) {
+          const at = new Date(period.from.getTime() + random.next() * Math.min(span, 5) * DAY);
+          activity(customer, owner, at, { dealId: deal.id, type: 'quote', effective: true });
         }
       }
     }

@@ -66,7 +66,7 @@ describe('seedDemo on a real database', () => {
     t = await createTestApp();
     t.clock.set(NOW);
     await seedDemo(t.database.db, t.orgId, { seed: 11, now: NOW, customers: 400 });
-  });
+  }, 180_000);
   afterAll(async () => {
     await t.close();
   });
@@ -111,5 +111,45 @@ describe('seedDemo on a real database', () => {
       await t.call('GET', '/api/v1/pool/customers?limit=100', { token: manager })
     ).json();
     expect(pool.items.length).toBeGreaterThan(0);
+  });
+
+  it('gives reps targets to chase, campaigns with attendance, and customers shared between reps', async () => {
+    const rep = await t.login('rep1@demo.crm', DEMO_PASSWORD);
+    const progress = (await t.call('GET', '/api/v1/me/activity-progress', { token: rep })).json();
+    expect(progress.items.map((item: { metric: string }) => item.metric).sort()).toEqual([
+      'effective',
+      'new_customers',
+      'proposals',
+      'visits',
+    ]);
+    const manager = await t.login('manager1@demo.crm', DEMO_PASSWORD);
+    const targets = (await t.call('GET', '/api/v1/forecast/targets', { token: manager })).json();
+    expect((targets.items ?? targets).length).toBeGreaterThanOrEqual(9);
+    const campaigns = (await t.call('GET', '/api/v1/campaigns', { token: manager })).json();
+    const held = campaigns.items.filter((c: { attended: number }) => c.attended > 0);
+    expect(held.length).toBeGreaterThanOrEqual(1);
+    const attendance = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from campaign_invitees
+        where org_id = ${t.orgId} and attended_at is not null and activity_id is not null`,
+    );
+    expect(attendance[0]?.n).toBe(15);
+    const shares = (await t.call('GET', '/api/v1/collaborators', { token: manager })).json();
+    expect(shares.items.length).toBe(4);
+  });
+
+  it('fills the work data report: proposals sent and inquiries answered with a reply time', async () => {
+    const admin = t.adminToken;
+    const year = await t.call('GET', '/api/v1/reports/work-data?from=2025-12-01&to=2026-11-30', {
+      token: admin,
+    });
+    expect(year.statusCode, year.body.slice(0, 300)).toBe(200);
+    const totals = year.json().totals;
+    expect(totals.proposals).toBeGreaterThan(0);
+    expect(totals.inquiriesAnswered).toBeGreaterThan(0);
+    expect(totals.avgFirstReplyMinutes).toBeGreaterThanOrEqual(20);
+    const inbox = (await t.call('GET', '/api/v1/inquiries?limit=100', { token: admin })).json();
+    const statuses = new Set(inbox.items.map((item: { status: string }) => item.status));
+    expect([...statuses].sort()).toEqual(['archived', 'new', 'replied']);
   });
 });

@@ -20,9 +20,10 @@ import {
   changeStatus,
   openMyReview,
 } from '../../server/modules/funnelReviews/funnelReviews.service';
-import { createInquiry } from '../../server/modules/inquiries/inquiries.service';
+import { createInquiry, updateInquiry } from '../../server/modules/inquiries/inquiries.service';
 import { recomputeScores } from '../../server/modules/scoring/scoring.service';
 import { createDemoTeam, type DemoTeam } from './demoTeam';
+import { seedTeamwork } from './demoTeamwork';
 import { planDemoWorld, type Row } from './demoWorld';
 import { DEMO_INQUIRIES } from './inquiries';
 import { Random } from './random';
@@ -99,11 +100,23 @@ export async function seedDemo(
     const actor = { id: rep.id, orgId, role: 'rep' as const, teamId: rep.teamId, ip: null };
     for (const [index, inquiry] of DEMO_INQUIRIES.entries()) {
       const receivedAt = new Date(now.getTime() - (index + 1) * 7 * 60 * 60 * 1000);
-      await createInquiry(
+      const created = await createInquiry(
         db,
         actor,
         { ...inquiry, receivedAt: receivedAt.toISOString() },
         { now, locale: 'zh-CN' },
+      );
+      // The older half is handled: real ones answered within hours (the reply time in the work
+      // data report), scams archived after the background check; the newest wait in the inbox.
+      if (index < DEMO_INQUIRIES.length / 2) continue;
+      const handledAt = new Date(receivedAt.getTime() + random.int(20, 300) * 60 * 1000);
+      const status = created.classification === 'scam' ? 'archived' : 'replied';
+      await updateInquiry(
+        db,
+        actor,
+        created.id,
+        { version: created.version, status },
+        { now: handledAt, locale: 'zh-CN' },
       );
     }
   }
@@ -115,6 +128,7 @@ export async function seedDemo(
   const timeZone = org?.time_zone ?? 'Asia/Shanghai';
   await gradingForOrg(db, { id: orgId, timeZone }, now);
   await submitLastReports(db, team, timeZone, now);
+  await seedTeamwork(db, team, random, { now, timeZone });
   return {
     team,
     counts: {

@@ -157,6 +157,7 @@ export const SUMMARIES: Record<string, readonly string[]> = {
   meeting: ['方案评审会', '与决策层开会讨论合同条款'],
   email: ['发送产品资料和案例', '发送报价单', '邮件确认会议纪要'],
   wechat: ['微信发送新品信息', '微信节日问候', '微信沟通交付时间'],
+  quote: ['发送解决方案和报价', '按新需求修改报价单', '提交正式报价和实施计划'],
 };
 
 export const SOURCES = [

@@ -133,6 +133,18 @@ export function customersChunk(ctx: ChunkContext, lo: number, hi: number): SQL {
     from ${base(ctx, lo, hi)}`;
 }
 
+/**
+ * The chunk's search grams (customer_search): the seed loads with triggers off, so it writes
+ * them itself; without fast load the insert trigger already has, hence "do nothing".
+ */
+export function customerSearchChunk(ctx: ChunkContext, lo: number, hi: number): SQL {
+  return sql`insert into customer_search (org_id, customer_id, next_follow_up_at, archived, search_text)
+    select c.org_id, c.id, c.next_follow_up_at, c.archived_at is not null, c.search_text from customers c
+    where c.org_id = ${ctx.orgId}
+      and c.id in (select ${customerId} from generate_series(${lo}::int, ${hi}::int) s(g))
+    on conflict (org_id, customer_id) do nothing`;
+}
+
 export function contactsChunk(ctx: ChunkContext, lo: number, hi: number): SQL {
   const roleIndex = sql`case when j = 0 then 0 else 1 + ${below(sql`s.g * 3 + j`, 7, CONTACT_ROLES.length - 1)} end`;
   return sql`insert into contacts (org_id, id, customer_id, name, title, mobile, role,

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  keptAndRecountedBlocks,
+  keptAndRecountedForwardBlocks,
+} from '../../../tests/setup/contactBlocks';
 import { createTestApp, type TestApp } from '../../../tests/setup/test-app';
 import {
   emailDomain,
@@ -36,6 +40,7 @@ describe('seed bench', () => {
   it('writes the per-customer amounts and leaves a marker', async () => {
     expect(counts).toMatchObject({
       customers: CUSTOMERS,
+      customer_search: CUSTOMERS,
       contacts: 3 * CUSTOMERS,
       activities: 10 * CUSTOMERS,
       deals: CUSTOMERS,
@@ -65,6 +70,11 @@ describe('seed bench', () => {
       expect(c.domain_key, c.email ?? '').toBe(emailDomain(c.email));
     }
     expect(customers.filter((c) => /[a-z]/i.test(c.name)).length).toBeGreaterThan(CUSTOMERS / 5);
+    const staleGrams = await rows(sql`select c.id from customers c
+      left join customer_search s on s.org_id = c.org_id and s.customer_id = c.id
+      where (s.search_text, s.next_follow_up_at, s.archived)
+        is distinct from (c.search_text, c.next_follow_up_at, c.archived_at is not null)`);
+    expect(staleGrams).toEqual([]);
   });
 
   it('keeps owners within the holding limit, in their teams, and pools routed', async () => {
@@ -145,5 +155,95 @@ describe('seed bench', () => {
       token: t.adminToken,
     });
     expect(search.json().items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('seed bench, fast load (triggers off)', () => {
+  it('writes the search grams itself', async () => {
+    const t = await createTestApp();
+    try {
+      const { counts } = await seedBench(t.database, t.orgId, { customers: 40, now: NOW });
+      expect(counts).toMatchObject({ customers: 40, customer_search: 40 });
+      const stale = await queryRows(
+        t.database.db,
+        sql`select c.id from customers c
+        left join customer_search s on s.org_id = c.org_id and s.customer_id = c.id
+        where (s.search_text, s.next_follow_up_at, s.archived)
+        is distinct from (c.search_text, c.next_follow_up_at, c.archived_at is not null)`,
+      );
+      expect(stale).toEqual([]);
+      // The funnel report's totals are rebuilt after the load, as the deals left them.
+      const totals = await queryRows<{ deals: number; amount: string }>(
+        t.database.db,
+        sql`select (select coalesce(sum(deals), 0)::int from deal_stage_totals) as deals,
+          (select coalesce(sum(amount_cents), 0)::text from deal_stage_totals) as amount`,
+      );
+      const truth = await queryRows<{ deals: number; amount: string }>(
+        t.database.db,
+        sql`select count(*)::int as deals, coalesce(sum(amount_cents), 0)::text as amount from deals`,
+      );
+      expect(truth[0]?.deals).toBeGreaterThan(0);
+      expect(totals).toEqual(truth);
+      // And what the activity triggers keep: each customer's first follow-up, the day counts,
+      // the contact blocks.
+      const firsts = await queryRows(
+        t.database.db,
+        sql`select c.id from customers c
+          left join lateral (select a.id from activities a
+            where a.org_id = c.org_id and a.customer_id = c.id
+            order by a.occurred_at, a.id limit 1) f on true
+          where c.first_activity_id is distinct from f.id`,
+      );
+      expect(firsts).toEqual([]);
+      const days = await queryRows<{ counted: number; activities: number }>(
+        t.database.db,
+        sql`select (select coalesce(sum(activities), 0)::int from activity_day_counts) as counted,
+          (select count(*)::int from activities) as activities`,
+      );
+      expect(days[0]?.activities).toBeGreaterThan(0);
+      expect(days[0]?.counted).toBe(days[0]?.activities);
+      const blocks = await keptAndRecountedBlocks(t.database, t.orgId);
+      expect(blocks.kept.length).toBeGreaterThan(0);
+      expect(blocks.kept).toEqual(blocks.recounted);
+      // And the customers moved forward (stage history's and deals' triggers).
+      const forward = await keptAndRecountedForwardBlocks(t.database, t.orgId);
+      expect(forward.kept.length).toBeGreaterThan(0);
+      expect(forward.kept).toEqual(forward.recounted);
+      // And the sales per customer and month (sales_lines' triggers).
+      const months = await queryRows<{ kept: string; recounted: string; rows: number }>(
+        t.database.db,
+        sql`select (select count(*)::int from customer_sales_months) as rows,
+          (select string_agg(concat_ws('/', customer_id, month, amount_cents, lines), ',' order by customer_id, month)
+            from customer_sales_months) as kept,
+          (select string_agg(concat_ws('/', customer_id, month, amount, lines), ',' order by customer_id, month)
+            from (select customer_id, date_trunc('month', order_date)::date as month,
+              sum(amount_cents) as amount, count(*) as lines from sales_lines group by 1, 2) r) as recounted`,
+      );
+      expect(months[0]?.rows).toBeGreaterThan(0);
+      expect(months[0]?.kept).toBe(months[0]?.recounted);
+      // And each customer's sales and open pipeline (sales_lines', deals' and customers' triggers).
+      const pipeline = await queryRows<{ kept: string; recounted: string; rows: number }>(
+        t.database.db,
+        sql`select (select count(*)::int from customer_sales_pipeline) as rows,
+          (select string_agg(concat_ws('/', customer_id, owner_id, pool_team_id, sales_cents,
+              sales_lines, first_order_on, last_order_on, open_deals, potential_cents), ','
+              order by customer_id) from customer_sales_pipeline) as kept,
+          (select string_agg(concat_ws('/', c.id, c.owner_id, c.pool_team_id, coalesce(s.amount, 0),
+              coalesce(s.n, 0), s.first_on, s.last_on, coalesce(d.n, 0), coalesce(d.potential, 0)), ','
+              order by c.id)
+            from customers c
+            left join (select customer_id, sum(amount_cents) as amount, count(*) as n,
+                min(order_date) as first_on, max(order_date) as last_on
+              from sales_lines group by 1) s on s.customer_id = c.id
+            left join (select customer_id, count(*) as n,
+                sum(round(amount_cents * probability / 100.0)) as potential
+              from deals where status = 'open' group by 1) d on d.customer_id = c.id
+            where s.n > 0 or d.n > 0) as recounted`,
+      );
+      expect(pipeline[0]?.rows).toBeGreaterThan(0);
+      expect(pipeline[0]?.kept).toBe(pipeline[0]?.recounted);
+    } finally {
+      await t.close();
+    }
   });
 });

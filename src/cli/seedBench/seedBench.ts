@@ -2,6 +2,18 @@
 // (INSERT … SELECT over generate_series) in chunks of customers, on PostgreSQL or PGlite.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../server/db/client';
+import { rebuildChurnInputs } from '../../server/modules/churn/churnFlags';
+import { rebuildDealStageTotals } from '../../server/modules/reports/funnelTotals';
+import {
+  rebuildCustomerSalesMonths,
+  rebuildCustomerSalesPipeline,
+} from '../../server/modules/reports/salesMonths';
+import {
+  rebuildActivityDayCounts,
+  rebuildCustomerContactBlocks,
+  rebuildCustomerForwardBlocks,
+  rebuildFirstActivities,
+} from '../../server/modules/workData/activityDerived';
 import { orgHasCustomers } from '../demo/seedDemo';
 import { dealsChunk, stageHistoryChunk } from './benchDeals';
 import { benchShape, createBenchPeople } from './benchPeople';
@@ -9,6 +21,7 @@ import {
   activitiesChunk,
   type ChunkContext,
   contactsChunk,
+  customerSearchChunk,
   customersChunk,
   ownershipEventsChunk,
   salesChunk,
@@ -18,6 +31,7 @@ import {
 /** Tables the seed fills, in foreign-key order, with the statement writing one chunk. */
 const STEPS: [string, (ctx: ChunkContext, lo: number, hi: number) => SQL][] = [
   ['customers', customersChunk],
+  ['customer_search', customerSearchChunk],
   ['contacts', contactsChunk],
   ['activities', activitiesChunk],
   ['tasks', tasksChunk],
@@ -116,7 +130,56 @@ export async function seedBench(
     for (const definition of indexes) await database.query(sql.raw(definition));
     log(`indexes built (${elapsed()})`);
   }
-  for (const table of TABLES) await database.query(sql.raw(`vacuum analyze ${table}`));
+  // The funnel report's totals: the fast load wrote deals with their triggers off.
+  await database.db.transaction(async (tx) => {
+    for (const statement of rebuildDealStageTotals(orgId)) await tx.execute(statement);
+  });
+  log(`deal_stage_totals rebuilt (${elapsed()})`);
+  // The forecast's facts (stage_history's, deals' and customers' triggers), planned after.
+  await database.query(sql`select forecast_facts_refresh(${orgId}::uuid, null)`);
+  for (const table of ['deal_stage_visits', 'stage_visit_totals', 'forecast_open_deals']) {
+    await database.query(sql.raw(`vacuum analyze ${table}`));
+  }
+  log(`forecast facts rebuilt (${elapsed()})`);
+  // And what the activity triggers keep: first follow-ups, the work data day counts and the
+  // contact blocks (distinct customers contacted).
+  await database.db.transaction(async (tx) => {
+    await tx.execute(rebuildFirstActivities(orgId));
+    for (const statement of rebuildActivityDayCounts(orgId)) await tx.execute(statement);
+    await tx.execute(rebuildCustomerContactBlocks(orgId));
+    // And the customers moved forward, from the stage history and deals.
+    await tx.execute(rebuildCustomerForwardBlocks(orgId));
+  });
+  log(`first activities, activity_day_counts, contact and forward blocks rebuilt (${elapsed()})`);
+  // And the account assessment's sales per customer and month (sales_lines' triggers).
+  await database.db.transaction(async (tx) => {
+    for (const statement of rebuildCustomerSalesMonths(orgId)) await tx.execute(statement);
+    // And each customer's sales and open pipeline (sales_lines', deals' and customers' triggers).
+    await tx.execute(rebuildCustomerSalesPipeline(orgId));
+  });
+  log(`customer_sales_months and customer_sales_pipeline rebuilt (${elapsed()})`);
+  // And the churn warnings' figures and flags per customer (sales_lines' triggers).
+  await database.db.transaction(async (tx) => {
+    for (const statement of rebuildChurnInputs(orgId)) await tx.execute(statement);
+  });
+  log(`customer_churn_inputs rebuilt (${elapsed()})`);
+  // Users, teams and the work data rollups too: with autovacuum off, users never analyzed were
+  // estimated at 2 rows and the whole-org reports planned a loop over them.
+  const written = [
+    'customer_sales_months',
+    'customer_sales_pipeline',
+    'users',
+    'teams',
+    'activity_day_counts',
+  ];
+  for (const table of [
+    ...TABLES,
+    ...written,
+    'customer_contact_blocks',
+    'customer_forward_blocks',
+  ]) {
+    await database.query(sql.raw(`vacuum analyze ${table}`));
+  }
   log(`vacuum analyze done (${elapsed()})`);
 
   const counts: Record<string, number> = {};

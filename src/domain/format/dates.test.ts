@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDate, isValidDay, zonedDay, zonedDayStart } from './dates';
+import {
+  addDays,
+  daysBetween,
+  formatDate,
+  isValidDay,
+  splitWholeMonths,
+  zonedDay,
+  zonedDayStart,
+} from './dates';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/Berlin'];
 
@@ -111,6 +119,58 @@ describe('zonedDayStart', () => {
           zonedDay(start, timeZone) === d &&
           zonedDay(new Date(start.getTime() - 1), timeZone) === addDays(d, -1)
         );
+      }),
+    );
+  });
+});
+
+describe('splitWholeMonths', () => {
+  it('keeps whole months apart from the loose days at either edge', () => {
+    expect(splitWholeMonths('2025-12-08', '2026-12-07')).toEqual({
+      months: { from: '2026-01-01', until: '2026-12-01' },
+      days: [
+        { from: '2025-12-08', until: '2026-01-01' },
+        { from: '2026-12-01', until: '2026-12-08' },
+      ],
+    });
+    expect(splitWholeMonths('2024-02-01', '2024-02-29')).toEqual({
+      months: { from: '2024-02-01', until: '2024-03-01' },
+      days: [],
+    });
+    expect(splitWholeMonths('2026-01-05', '2026-01-31')).toEqual({
+      months: null,
+      days: [{ from: '2026-01-05', until: '2026-02-01' }],
+    });
+    expect(splitWholeMonths(null, '2026-03-20')).toEqual({
+      months: { from: null, until: '2026-03-01' },
+      days: [{ from: '2026-03-01', until: '2026-03-21' }],
+    });
+    expect(splitWholeMonths('2026-12-10', null)).toEqual({
+      months: { from: '2027-01-01', until: null },
+      days: [{ from: '2026-12-10', until: '2027-01-01' }],
+    });
+    expect(splitWholeMonths(null, null)).toEqual({ months: { from: null, until: null }, days: [] });
+  });
+
+  it('covers every day of the period exactly once, with months whole', () => {
+    const someDay = fc.integer({ min: 0, max: 800 }).map((offset) => addDays('2025-01-01', offset));
+    fc.assert(
+      fc.property(someDay, fc.integer({ min: 0, max: 120 }), (from, length) => {
+        const to = addDays(from, length);
+        const { months, days } = splitWholeMonths(from, to);
+        const covered: string[] = [];
+        const walk = (lo: string, until: string, into = covered) => {
+          for (let d = lo; d < until; d = addDays(d, 1)) into.push(d);
+        };
+        for (const run of days) walk(run.from as string, run.until as string);
+        if (months) {
+          expect(months.from?.endsWith('-01')).toBe(true);
+          expect(months.until?.endsWith('-01')).toBe(true);
+          walk(months.from as string, months.until as string);
+        }
+        const expected: string[] = [];
+        walk(from, addDays(to, 1), expected);
+        expect(covered.sort()).toEqual(expected);
       }),
     );
   });

@@ -43,6 +43,37 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayToUtcMs(to) - dayToUtcMs(from)) / MS_PER_DAY);
 }
 
+/** A day range as the whole calendar months inside it and the loose days left at its edges. */
+export interface WholeMonthSplit {
+  /** First days of the whole months, [from, until); a null end is open; null: none. */
+  months: { from: string | null; until: string | null } | null;
+  /** Loose days, [from, until), at most one run per edge; a null end is open. */
+  days: { from: string | null; until: string | null }[];
+}
+
+const firstOfMonth = (day: string) => `${day.slice(0, 7)}-01`;
+
+/**
+ * Splits the inclusive days from…to (null: open on that side) for reports that keep monthly
+ * rollups: read whole months from the rollup, the edge days from the facts themselves.
+ */
+export function splitWholeMonths(from: string | null, to: string | null): WholeMonthSplit {
+  const after = to === null ? null : addDays(to, 1);
+  // A month's first day plus 31 days is always in the next month.
+  const monthsFrom =
+    from === null || from === firstOfMonth(from)
+      ? from
+      : firstOfMonth(addDays(firstOfMonth(from), 31));
+  const monthsUntil = after === null || after === firstOfMonth(after) ? after : firstOfMonth(after);
+  if (monthsFrom !== null && monthsUntil !== null && monthsFrom >= monthsUntil) {
+    return { months: null, days: [{ from, until: after }] };
+  }
+  const days: WholeMonthSplit['days'] = [];
+  if (from !== null && monthsFrom !== from) days.push({ from, until: monthsFrom });
+  if (after !== null && monthsUntil !== after) days.push({ from: monthsUntil, until: after });
+  return { months: { from: monthsFrom, until: monthsUntil }, days };
+}
+
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
   'zh-CN': new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }),

@@ -116,10 +116,12 @@ describe('formatMoney', () => {
     expect(en(1234500)).toBe('12.3K');
     expect(en(12345600)).toBe('123K');
     expect(en(100000)).toBe('1K');
-    expect(en(12345)).toBe('123');
-    expect(en(1234)).toBe('12.3');
+    // Below 1K: to the fen, as zh-CN below 1 万.
+    expect(en(12345)).toBe('123.45');
+    expect(en(1234)).toBe('12.34');
+    expect(en(50055)).toBe('500.55');
     expect(en(99995000)).toBe('1M');
-    expect(en(99999)).toBe('1K');
+    expect(en(99999)).toBe('999.99');
     expect(en(-250000000000)).toBe('-2.5B');
   });
 

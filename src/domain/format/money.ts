@@ -122,9 +122,10 @@ const COMPACT_UNITS: Record<Locale, CompactUnit[]> = {
 
 const YUAN: CompactUnit = { cents: 100n, suffix: '' };
 
-// zh-CN habit: two decimals of 万/亿 (123.46 万); en habit: three significant digits.
+// zh-CN habit: two decimals of 万/亿 (123.46 万); en habit: three significant digits of K/M/B.
+// Below the first unit an amount is short already: shown to the fen (¥500.55, not 501).
 function decimalsFor(magnitude: bigint, unit: CompactUnit, locale: Locale): bigint {
-  if (locale === 'zh-CN') return 2n;
+  if (locale === 'zh-CN' || unit === YUAN) return 2n;
   const integerDigits = BigInt(String(magnitude / unit.cents).length);
   return integerDigits >= 3n ? 0n : 3n - integerDigits;
 }

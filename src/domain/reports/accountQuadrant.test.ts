@@ -12,6 +12,14 @@ describe('accountQuadrant', () => {
     expect(accountQuadrant(0, 0, BENCH)).toBe('general');
   });
 
+  it('never counts nothing as high, even at a zero benchmark', () => {
+    const zero = { currentCents: 0, potentialCents: 0 };
+    expect(accountQuadrant(0, 0, zero)).toBe('general');
+    expect(accountQuadrant(0, 120_000, zero)).toBe('potential');
+    expect(accountQuadrant(1, 0, zero)).toBe('key');
+    expect(accountQuadrant(1, 1, zero)).toBe('strategic');
+  });
+
   it('moves a customer only towards higher quadrants as its figures grow', () => {
     const rank = { general: 0, key: 1, potential: 1, strategic: 2 } as const;
     fc.assert(

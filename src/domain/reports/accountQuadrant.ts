@@ -21,15 +21,16 @@ export const QUADRANT_LABELS: Record<AccountQuadrant, { 'zh-CN': string; en: str
 /**
  * High current revenue and high potential: strategic; high revenue, little potential left:
  * key (保持); little revenue yet, high potential: potential (发展); neither: general.
- * "High" means at or above the benchmark.
+ * "High" means above zero and at or above the benchmark: with no sales in the period the
+ * average revenue is 0, and a customer without revenue is not a high-revenue one.
  */
 export function accountQuadrant(
   currentCents: number,
   potentialCents: number,
   benchmarks: { currentCents: number; potentialCents: number },
 ): AccountQuadrant {
-  const highCurrent = currentCents >= benchmarks.currentCents;
-  const highPotential = potentialCents >= benchmarks.potentialCents;
+  const highCurrent = currentCents > 0 && currentCents >= benchmarks.currentCents;
+  const highPotential = potentialCents > 0 && potentialCents >= benchmarks.potentialCents;
   if (highCurrent) return highPotential ? 'strategic' : 'key';
   return highPotential ? 'potential' : 'general';
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -42,6 +43,27 @@ export async function queryRows<Row = Record<string, unknown>>(
   statement: SQL,
 ): Promise<Row[]> {
   const result = await executor.execute(statement);
+  return (result as unknown as { rows: Row[] }).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * queryRows as a named prepared statement (`${prefix}_` and a hash of its text): on PostgreSQL
+ * each pooled connection parses it once, and after five runs keeps a generic plan instead of
+ * planning every call. Only for statements whose best plan does not depend on the values (the
+ * plain customers list, not its searches and filters), and of few distinct texts: each stays
+ * prepared on every connection. Rows are parsed as queryRows parses them; PGlite ignores the
+ * name.
+ */
+export async function queryRowsPrepared<Row = Record<string, unknown>>(
+  executor: Db,
+  statement: SQL,
+  prefix: string,
+): Promise<Row[]> {
+  const query = dialect.sqlToQuery(statement);
+  const name = `${prefix}_${createHash('sha1').update(query.sql).digest('base64url').slice(0, 20)}`;
+  const result = await executor._.session.prepareQuery(query, undefined, name, false).execute();
   return (result as unknown as { rows: Row[] }).rows;
 }
 

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/vocabulary';
 import type { AppContext } from '../context';
 import { type AuthUser, resolveSession } from '../modules/auth/auth.service';
 import { AppError, forbidden, unauthenticated } from './errors';
+import { sessionCacheOf } from './sessionCache';
 
 export const SESSION_COOKIE = 'crm_session';
 
@@ -57,6 +58,8 @@ function checkOrigin(request: FastifyRequest, allowedOrigins: string[]): void {
 
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
+  const cache = sessionCacheOf(ctx);
+  app.addHook('onClose', () => cache.close());
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config;
     const found = tokenFrom(request);
@@ -64,7 +67,16 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       checkOrigin(request, ctx.config.allowedOrigins);
     }
     if (found) {
-      const session = await resolveSession(ctx.database.db, found.token, ctx.clock.now());
+      const now = ctx.clock.now();
+      let session = cache.get(found.token, now);
+      if (!session) {
+        const resolved = await resolveSession(ctx.database.db, found.token, now);
+        if (resolved) {
+          const { expiresAt, ...user } = resolved;
+          session = user;
+          cache.set(found.token, user, now, expiresAt);
+        }
+      }
       if (session) request.auth = { ...session, via: found.via, token: found.token };
     }
     if (config.public) return;

@@ -17,6 +17,7 @@ const STATUS_BY_CODE = {
   holding_limit_reached: 409,
   claim_cooldown: 409,
   claim_quota_reached: 409,
+  grading_in_progress: 409,
   stage_gate_unmet: 422,
   unprocessable: 422,
   payload_too_large: 413,

@@ -26,7 +26,8 @@ afterAll(async () => {
 
 const rowOf = async (id: string) => {
   const [row] = await t.database.query<{ grade: string | null; score: number | null }>(
-    sql`select grade, score from customers where id = ${id}`,
+    sql`select g.grade, c.score from customers c
+      left join customer_grades g on g.org_id = c.org_id and g.customer_id = c.id where c.id = ${id}`,
   );
   return row;
 };

@@ -202,7 +202,9 @@ describe('the lapse job', () => {
       stageKey: 'order',
     });
     const vip = await claimed(rep);
-    await t.database.query(sql`update customers set grade = 'VIP' where id = ${vip}`);
+    await t.database.query(
+      sql`insert into customer_grades (org_id, customer_id, grade) values (${t.orgId}, ${vip}, 'VIP')`,
+    );
     const plain = await claimed(rep);
     await seedDeal(t, { customerId: plain, funnelId: funnel, ownerId: rep.id, stageKey: 'intent' });
     t.clock.advance(9 * 86_400_000);

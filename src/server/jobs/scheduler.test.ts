@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/setup/test-app';
 import type { AppContext } from '../context';
-import { type Job, runJob, startScheduler } from './scheduler';
+import { finishInterruptedJobs, type Job, runJob, startScheduler } from './scheduler';
 
 let t: TestApp;
 let ctx: AppContext;
@@ -94,6 +94,48 @@ describe('runJob', () => {
     } finally {
       await other.end();
     }
+  });
+});
+
+describe('finishInterruptedJobs', () => {
+  const runsOf = (job: string) =>
+    t.database.query<{ day: string; finished: boolean; summary: Record<string, number> }>(
+      sql`select day::text as day, finished_at is not null as finished, summary from job_runs
+        where job = ${job} order by day`,
+    );
+
+  it('marks a run unfinished while it works, so a killed run is left without finished_at', async () => {
+    const job = countingJob('marked');
+    job.hold();
+    t.clock.set(new Date('2026-07-05T02:00:00Z'));
+    const run = runJob(ctx, job);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await runsOf('marked')).toEqual([{ day: '2026-07-05', finished: false, summary: {} }]);
+    job.release();
+    await run;
+    expect(await runsOf('marked')).toEqual([
+      { day: '2026-07-05', finished: true, summary: { runs: 1 } },
+    ]);
+  });
+
+  it("runs again the jobs a stopped server left unfinished, and closes an earlier day's run", async () => {
+    const job = countingJob('interrupted');
+    const idle = countingJob('idle');
+    t.clock.set(new Date('2026-07-10T02:00:00Z')); // 10:00 on 10 July in Shanghai
+    await t.database.db.execute(
+      sql`insert into job_runs (org_id, job, day, started_at) values
+        (${t.orgId}, 'interrupted', '2026-07-09', '2026-07-09T02:00:00Z'),
+        (${t.orgId}, 'interrupted', '2026-07-10', '2026-07-10T01:00:00Z')`,
+    );
+    await finishInterruptedJobs(ctx, [job, idle]);
+    expect(job.runs).toBe(1);
+    expect(idle.runs).toBe(0); // nothing of it was left: not run before its schedule
+    expect(await runsOf('interrupted')).toEqual([
+      { day: '2026-07-09', finished: true, summary: { interrupted: 1 } },
+      { day: '2026-07-10', finished: true, summary: { runs: 1 } },
+    ]);
+    await finishInterruptedJobs(ctx, [job]);
+    expect(job.runs).toBe(1);
   });
 });
 

@@ -66,37 +66,84 @@ export async function runJob(
   job: Job,
   options: { force?: boolean } = {},
 ): Promise<JobRun> {
-  const result = await exclusively(ctx, job.name, async () => {
-    const db = ctx.database.db;
-    const now = ctx.clock.now();
-    const orgs = await queryRows<{ id: string; time_zone: string }>(
-      db,
-      sql`select id, time_zone from orgs order by id`,
-    );
-    const runs: JobRun['orgs'] = [];
-    for (const org of orgs) {
-      const day = zonedDay(now, org.time_zone);
-      const [done] = await queryRows(
-        db,
-        sql`select 1 from job_runs where org_id = ${org.id} and job = ${job.name}
-          and day = ${day} and finished_at is not null`,
-      );
-      if (done && !options.force) {
-        runs.push({ orgId: org.id, day, skipped: true, summary: {} });
-        continue;
-      }
-      const summary = await job.runForOrg(db, { id: org.id, timeZone: org.time_zone }, now);
-      await db.execute(
-        sql`insert into job_runs (org_id, job, day, started_at, finished_at, summary)
-          values (${org.id}, ${job.name}, ${day}, ${now}, ${ctx.clock.now()}, ${JSON.stringify(summary)}::jsonb)
-          on conflict (org_id, job, day) do update
-            set finished_at = excluded.finished_at, summary = excluded.summary`,
-      );
-      runs.push({ orgId: org.id, day, skipped: false, summary });
-    }
-    return runs;
-  });
+  const result = await exclusively(ctx, job.name, () => runEachOrg(ctx, job, options));
   return { job: job.name, ran: result !== null, orgs: result ?? [] };
+}
+
+/** runJob's work, under the job's lock. */
+async function runEachOrg(
+  ctx: AppContext,
+  job: Job,
+  options: { force?: boolean },
+): Promise<JobRun['orgs']> {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const orgs = await queryRows<{ id: string; time_zone: string }>(
+    db,
+    sql`select id, time_zone from orgs order by id`,
+  );
+  const runs: JobRun['orgs'] = [];
+  for (const org of orgs) {
+    const day = zonedDay(now, org.time_zone);
+    const [done] = await queryRows(
+      db,
+      sql`select 1 from job_runs where org_id = ${org.id} and job = ${job.name}
+        and day = ${day} and finished_at is not null`,
+    );
+    if (done && !options.force) {
+      runs.push({ orgId: org.id, day, skipped: true, summary: {} });
+      continue;
+    }
+    // Committed before the work starts: a server killed mid-run leaves a row without
+    // finished_at, which the next server to start reports and finishes.
+    await db.execute(
+      sql`insert into job_runs (org_id, job, day, started_at, finished_at)
+        values (${org.id}, ${job.name}, ${day}, ${now}, null)
+        on conflict (org_id, job, day) do update
+          set started_at = excluded.started_at, finished_at = null`,
+    );
+    const summary = await job.runForOrg(db, { id: org.id, timeZone: org.time_zone }, now);
+    await db.execute(
+      sql`update job_runs set finished_at = ${ctx.clock.now()}, summary = ${JSON.stringify(summary)}::jsonb
+        where org_id = ${org.id} and job = ${job.name} and day = ${day}`,
+    );
+    runs.push({ orgId: org.id, day, skipped: false, summary });
+  }
+  return runs;
+}
+
+/**
+ * At start-up: finds the runs a killed server left without finished_at (under the job's lock,
+ * so a run still under way on another server is not one of them), says so, and runs the job
+ * again (every job is idempotent). A run left on an earlier day is closed as interrupted:
+ * today's run does its work, as the job reads the state as of now.
+ */
+export async function finishInterruptedJobs(ctx: AppContext, jobs: readonly Job[]): Promise<void> {
+  for (const job of jobs) {
+    await exclusively(ctx, job.name, async () => {
+      const db = ctx.database.db;
+      const left = await queryRows<{ org_id: string; day: string; started_at: Date | string }>(
+        db,
+        sql`select org_id, day::text as day, started_at from job_runs
+          where job = ${job.name} and finished_at is null order by day, org_id`,
+      );
+      if (left.length === 0) return;
+      ctx.log.warn(
+        { job: job.name, runs: left.map((run) => ({ orgId: run.org_id, day: run.day })) },
+        'found a scheduled job left unfinished by a stopped server',
+      );
+      const orgs = await runEachOrg(ctx, job, {});
+      await db.execute(
+        sql`update job_runs set finished_at = ${ctx.clock.now()},
+            summary = summary || '{"interrupted": 1}'::jsonb
+          where job = ${job.name} and finished_at is null`,
+      );
+      ctx.log.info(
+        { job: job.name, orgs },
+        'finished a scheduled job a stopped server left unfinished',
+      );
+    });
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { useMe } from '../api/session';
-import { rememberLocale } from '../i18n';
+import { changeLocale, rememberLocale } from '../i18n';
 import { homePathFor, PAGES, pagesFor } from '../navigation';
 import { ForbiddenPage, NoPagesYet, NotFoundPage } from '../pages/StatusPages';
 import { AppLayout } from './AppLayout';
@@ -20,7 +20,7 @@ export default function AppFrame() {
   // The language saved on the account wins over this browser's.
   useEffect(() => {
     if (savedLocale && savedLocale !== i18n.language) {
-      void i18n.changeLanguage(savedLocale);
+      void changeLocale(savedLocale);
       rememberLocale(savedLocale);
     }
   }, [savedLocale, i18n]);

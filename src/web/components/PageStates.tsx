@@ -1,8 +1,9 @@
 import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
-import { Button, Empty, Result, Skeleton } from 'antd';
+import { Button, Empty, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../lib/errors';
+import { Result } from './LazyResult';
 
 /** What a list shows while its first page loads. */
 export function ListSkeleton({ rows = 6 }: { rows?: number }) {

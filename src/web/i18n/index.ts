@@ -1,8 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/vocabulary';
-import en from './en.json';
-import zhCN from './zh-CN.json';
 
 export type { Locale };
 export { LOCALES };
@@ -43,15 +41,34 @@ export function currentLocale(): Locale {
   return isLocale(i18n.language) ? i18n.language : 'zh-CN';
 }
 
+// Each catalogue is a chunk of its own (~22 KB gzipped): a visit downloads only its language.
+const CATALOGUES: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  'zh-CN': () => import('./zh-CN.json'),
+  en: () => import('./en.json'),
+};
+
+/** Fetches a language's catalogue the first time it is needed. */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  const { default: catalogue } = await CATALOGUES[locale]();
+  i18n.addResourceBundle(locale, 'translation', catalogue);
+}
+
+/** Switches the language once its catalogue is there, so no screen shows bare keys. */
+export async function changeLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale);
+  await i18n.changeLanguage(locale);
+}
+
 i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // Filled by loadLocale: main.tsx waits for the first language before rendering.
+  resources: {},
   lng: browserLocale(),
   fallbackLng: false,
   supportedLngs: [...LOCALES],
   // React escapes already.
   interpolation: { escapeValue: false },
   returnNull: false,
-  // The catalogues are bundled, so the first render can already use them.
   initAsync: false,
 });
 

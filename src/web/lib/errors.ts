@@ -27,6 +27,8 @@ export function describeError(t: TFunction, error: unknown): string {
       return t('errors.notFound');
     case 'version_conflict':
       return t('errors.versionConflict');
+    case 'grading_in_progress':
+      return t('errors.gradingInProgress');
     case 'internal_error':
       return t('errors.server');
     case 'unauthenticated':

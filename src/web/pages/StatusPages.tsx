@@ -1,7 +1,8 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../components/CurrentUser';
+import { Result } from '../components/LazyResult';
 
 function HomeButton() {
   const { t } = useTranslation();

@@ -44,7 +44,8 @@ export const activities = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    index('activities_customer_idx').on(t.orgId, t.customerId, t.occurredAt),
+    // The rep too, so contacted-then-won probes a won customer's activities from the index.
+    index('activities_customer_idx').on(t.orgId, t.customerId, t.occurredAt, t.userId),
     // Carries what the work data report counts, so a month of the org's activities is read
     // from the index alone rather than one heap page per activity.
     index('activities_user_idx').on(
@@ -98,6 +99,9 @@ export const tasks = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('tasks_assignee_due_idx').on(t.orgId, t.assigneeId, t.status, t.dueAt),
     index('tasks_customer_idx').on(t.orgId, t.customerId, t.status, t.dueAt),
+    // An activity's task (its next action), looked up for every activity listed or on a
+    // customer's timeline: without it each lookup read all tasks (80,000 at 100k customers).
+    index('tasks_activity_idx').on(t.orgId, t.activityId).where(sql`${t.activityId} is not null`),
     foreignKey({
       columns: [t.orgId, t.customerId],
       foreignColumns: [customers.orgId, customers.id],

@@ -44,7 +44,8 @@ export const customers = pgTable(
     /** null: the customer is in the pool. */
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),
-    grade: text('grade'),
+    // The grade (客户分级) lives in customer_grades: grading rewrites it for many customers at
+    // once, and an update of this wide, many-indexed row is never HOT.
     score: integer('score'),
     /** score ≥ the org's scoring threshold; kept with score by the scoring module. */
     qualified: boolean('qualified'),
@@ -92,6 +93,16 @@ export const customers = pgTable(
     index('customers_pool_follow_idx')
       .on(t.orgId, t.nextFollowUpAt, t.id)
       .where(sql`${t.ownerId} is null`),
+    // Pool customers with their pool team, so a viewer's visible pool customers are read from
+    // the index alone (the funnel report's edge days: funnelPeriod.ts).
+    index('customers_pool_team_idx')
+      .on(t.orgId, t.poolTeamId, t.id)
+      .where(sql`${t.ownerId} is null`),
+    // The pool page, newest arrivals first (pool.query.ts): read backwards, it stops at the
+    // page instead of sorting every pool customer with its last return event (20,000 at 100k).
+    index('customers_pool_arrival_idx')
+      .on(t.orgId, sql`coalesce(${t.pooledAt}, ${t.createdAt})`, t.id)
+      .where(sql`${t.ownerId} is null and ${t.archivedAt} is null`),
     // The list sorted or filtered by lead score (minScore, qualified) pages on this.
     index('customers_org_score_idx').on(t.orgId, t.score, t.id),
     index('customers_org_name_key_idx').on(t.orgId, t.nameKey),
@@ -102,10 +113,41 @@ export const customers = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     index('customers_lifecycle_idx').on(t.orgId, t.lifecycleFunnelId, t.lifecycleStageKey),
+    // The churn warnings' contract end date (churn/churnFlags.ts): few customers have one.
+    index('customers_contract_end_idx')
+      .on(t.orgId)
+      .where(sql`(${t.custom} ->> 'contractEndDate') is not null`),
     foreignKey({
       columns: [t.orgId, t.lifecycleFunnelId],
       foreignColumns: [funnels.orgId, funnels.id],
     }),
+  ],
+);
+
+/**
+ * Substring search of one- and two-character terms (华远, 科技), which have no whole trigram
+ * for pg_trgm: a GIN index over customer_search_grams(search_text) (its character unigrams,
+ * non-ASCII, and bigrams). A narrow side table kept by triggers on customers (migrations 0018,
+ * 0025), so the wide customers table carries no extra GIN index. It also holds the list's
+ * default sort key and the archived flag, so a term's matches can be sorted from it alone; the
+ * grams live only in the index, which keeps its rows small (docs/performance.md).
+ */
+export const customerSearch = pgTable(
+  'customer_search',
+  {
+    orgId: uuid('org_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    nextFollowUpAt: timestamp('next_follow_up_at', { withTimezone: true }),
+    archived: boolean('archived').notNull().default(false),
+    searchText: text('search_text').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId] }),
+    index('customer_search_grams_idx').using('gin', sql`customer_search_grams(${t.searchText})`),
+    foreignKey({
+      columns: [t.orgId, t.customerId],
+      foreignColumns: [customers.orgId, customers.id],
+    }).onDelete('cascade'),
   ],
 );
 

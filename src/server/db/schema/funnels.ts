@@ -120,7 +120,11 @@ export const deals = pgTable(
     index('deals_funnel_stage_idx').on(t.orgId, t.funnelId, t.stageKey, t.updatedAt, t.id),
     index('deals_owner_idx').on(t.orgId, t.ownerId, t.status, t.expectedCloseDate),
     index('deals_customer_idx').on(t.orgId, t.customerId, t.createdAt),
+    // The funnel report's partial months at a creation period's edges (funnelPeriod.ts).
+    index('deals_created_idx').on(t.orgId, t.funnelId, t.createdAt),
     index('deals_close_idx').on(t.orgId, t.funnelId, t.expectedCloseDate),
+    // The forecast made now checks that no deal of the org closes after it (forecastNow.ts).
+    index('deals_closed_at_idx').on(t.orgId, t.closedAt),
     // The stale list: open deals past their stage's threshold.
     index('deals_stale_idx').on(t.orgId, t.staleAt).where(sql`${t.status} = 'open'`),
     // Work data's "contacted, then won": the won deals by customer, read from the index alone

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf, SESSION_COOKIE } from '../../http/auth';
+import { sessionsChanged } from '../../http/sessionCache';
 import { recordAudit } from '../audit/audit.service';
 import { UpdateMeRequest, User } from '../users/users.schema';
 import { getUserRow, presentUser, updateOwnProfile } from '../users/users.service';
@@ -32,7 +33,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       // A fresh session id at every login; any session the browser carried is ended (no fixation).
       const previous = request.cookies[SESSION_COOKIE];
-      if (previous) await endSession(ctx.database.db, previous);
+      if (previous) {
+        await endSession(ctx.database.db, previous);
+        if (request.auth) await sessionsChanged(ctx, request.auth.id);
+      }
       const result = await login(ctx.database.db, {
         ...request.body,
         ip: request.ip,
@@ -67,6 +71,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
             entityId: auth.id,
           });
         });
+        await sessionsChanged(ctx, auth.id);
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
@@ -83,11 +88,14 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     { schema: { tags: ['auth'], body: UpdateMeRequest, response: { 200: User } } },
     async (request) => {
       const auth = authOf(request);
-      return updateOwnProfile(
+      const user = await updateOwnProfile(
         ctx.database.db,
         { orgId: auth.orgId, userId: auth.id, ip: request.ip },
         request.body,
       );
+      // The session carries the user's name and language.
+      await sessionsChanged(ctx, auth.id);
+      return user;
     },
   );
 }

@@ -116,7 +116,9 @@ export async function resolveSession(
   db: Db,
   token: string,
   now: Date,
-): Promise<(AuthUser & { sessionId: string; locale: string | null }) | null> {
+): Promise<
+  (AuthUser & { sessionId: string; locale: string | null; expiresAt: Date | null }) | null
+> {
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -128,6 +130,7 @@ export async function resolveSession(
       email: users.email,
       locale: users.locale,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))

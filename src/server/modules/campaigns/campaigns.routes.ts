@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../http/auth';
 import { ListQuery, listOf } from '../../http/pagination';
+import { resolveLocale } from '../funnels/funnels.service';
 import { getOrg } from '../orgs/orgs.service';
+import { LocaleParam } from '../reports/funnelReport.schema';
+import { sendTables } from '../reports/reportExport';
 import { Id } from '../users/users.schema';
 import { addInvitees, findInvitees, markAttended, removeInvitee } from './campaigns.invitees';
 import { campaignReport } from './campaigns.report';
@@ -19,11 +22,19 @@ import {
   Invitee,
   UpdateCampaignRequest,
 } from './campaigns.schema';
-import { createCampaign, findCampaigns, getCampaign, updateCampaign } from './campaigns.service';
+import {
+  createCampaign,
+  deleteCampaign,
+  findCampaigns,
+  getCampaign,
+  updateCampaign,
+} from './campaigns.service';
+import { campaignReportTables } from './campaignsExport';
 
 const tags = ['campaigns'];
 const IdParams = z.object({ id: Id });
 const InviteeParams = z.object({ id: Id, inviteeId: Id });
+const VersionQuery = z.object({ version: z.coerce.number().int() });
 /** Campaigns are run by managers and admins; reps read them. */
 const EDITORS = { roles: ['admin', 'manager'] as ('admin' | 'manager')[] };
 
@@ -79,6 +90,41 @@ export async function campaignsRoutes(app: FastifyInstance, ctx: AppContext) {
   );
 
   r.get(
+    '/campaigns/report/export',
+    {
+      schema: {
+        tags,
+        description:
+          'The campaign report as .xlsx (a sheet per campaign and per source channel) or CSV; text cells starting with =, +, -, @ get a leading apostrophe.',
+        querystring: CampaignReportQuery.and(
+          LocaleParam.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }),
+        ),
+      },
+    },
+    async (request, reply) => {
+      const auth = authOf(request);
+      const { format, locale: asked, ...query } = request.query;
+      const [org, locale] = await Promise.all([
+        getOrg(db, auth.orgId),
+        resolveLocale(db, auth, asked),
+      ]);
+      const report = await campaignReport(db, auth, query, org.timeZone);
+      return sendTables(reply, db, {
+        format,
+        fileBase: `campaigns-${query.from ?? 'all'}-${query.to ?? 'all'}`,
+        tables: campaignReportTables(report, locale),
+        audit: {
+          orgId: auth.orgId,
+          userId: auth.id,
+          ip: request.ip,
+          entity: 'campaign_report',
+          filters: query,
+        },
+      });
+    },
+  );
+
+  r.get(
     '/campaigns/:id',
     { schema: { tags, params: IdParams, response: { 200: Campaign } } },
     async (request) => getCampaign(db, authOf(request), request.params.id),
@@ -91,6 +137,23 @@ export async function campaignsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, params: IdParams, body: UpdateCampaignRequest, response: { 200: Campaign } },
     },
     async (request) => updateCampaign(db, actor(request), request.params.id, request.body),
+  );
+
+  r.delete(
+    '/campaigns/:id',
+    {
+      config: EDITORS,
+      schema: {
+        tags,
+        summary: 'Deletes a campaign and its invitations at its version; 409 once anyone attended',
+        params: IdParams,
+        querystring: VersionQuery,
+      },
+    },
+    async (request, reply) => {
+      await deleteCampaign(db, actor(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
   );
 
   r.get(

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { centsToYuanString } from '../../../domain/format/money';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
-import { notFound, validationFailed, versionConflict } from '../../http/errors';
+import { AppError, notFound, validationFailed, versionConflict } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { visibleCustomers } from '../customers/customers.access';
@@ -227,5 +227,59 @@ export async function updateCampaign(
       changes: diffFields(beforeFields, { ...rest, costCents }),
     });
     return getCampaign(tx, actor, id);
+  });
+}
+
+/**
+ * Deletes a campaign with its invitations, at the caller's version. One with attendance stays
+ * (409): its meetings are activities in the customers' histories and the report's wins.
+ */
+export async function deleteCampaign(db: Db, actor: Actor, id: string, version: number) {
+  await db.transaction(async (tx) => {
+    const [locked] = await queryRows<{ cost_cents: number | null }>(
+      tx,
+      sql`select cost_cents from campaigns where org_id = ${actor.orgId} and id = ${id} for update`,
+    );
+    if (!locked) throw notFound('Campaign');
+    const before = await getCampaign(tx, actor, id);
+    if (before.version !== version) throw versionConflict(before);
+    const [attended] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from campaign_invitees
+        where org_id = ${actor.orgId} and campaign_id = ${id} and attended_at is not null`,
+    );
+    if (attended && attended.n > 0) {
+      throw new AppError(
+        'conflict',
+        'A campaign with attendance cannot be deleted: its meetings are in the customers’ histories',
+        [{ field: 'id', message: `${attended.n} invitees attended` }],
+      );
+    }
+    const invitees = await queryRows<{ id: string }>(
+      tx,
+      sql`delete from campaign_invitees where org_id = ${actor.orgId} and campaign_id = ${id}
+        returning id`,
+    );
+    await queryRows(tx, sql`delete from campaigns where org_id = ${actor.orgId} and id = ${id}`);
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      userId: actor.id,
+      ip: actor.ip,
+      action: 'delete',
+      entity: 'campaign',
+      entityId: id,
+      changes: {
+        type: before.type,
+        name: before.name,
+        startsOn: before.startsOn,
+        endsOn: before.endsOn,
+        place: before.place,
+        ownerId: before.ownerId,
+        costCents: locked.cost_cents,
+        source: before.source,
+        notes: before.notes,
+        invitees: invitees.length,
+      },
+    });
   });
 }

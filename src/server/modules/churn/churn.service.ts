@@ -10,8 +10,10 @@ import { isValidDay, zonedDay } from '../../../domain/format/dates';
 import type { Locale } from '../../../domain/vocabulary';
 import { type Db, queryRows } from '../../db/client';
 import type { AuthContext } from '../../http/auth';
+import { validationFailed } from '../../http/errors';
 import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { visibleCustomers } from '../customers/customers.access';
+import { customerGradeSql } from '../grading/customerGradeSql';
 import {
   ensureCustomFields,
   readSetting,
@@ -26,15 +28,13 @@ import {
   type FlaggedCustomer,
   type UpdateChurnSettingsRequest,
 } from './churn.schema';
+import { CONTRACT_END_FIELD, flaggedCustomersSql, refreshChurnInputs } from './churnFlags';
 
 type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
 
 export type ChurnConfig = Required<ChurnOptions> & { defaultPaymentTermsDays: number };
 
 const DEFAULT_CHURN: ChurnConfig = { ...DEFAULT_CHURN_OPTIONS, defaultPaymentTermsDays: 30 };
-/** The customer custom field holding the contract end date (合同到期日). */
-export const CONTRACT_END_FIELD = 'contractEndDate';
-
 export function readChurnConfig(db: Db, orgId: string): Promise<StoredSetting<ChurnConfig>> {
   return readSetting(db, orgId, 'churn', DEFAULT_CHURN, (tx) =>
     ensureCustomFields(tx, orgId, [{ key: CONTRACT_END_FIELD, label: '合同到期日', type: 'date' }]),
@@ -88,7 +88,8 @@ interface InputRow {
 function inputsQuery(orgId: string, today: string, config: ChurnConfig, where: SQL[]): SQL {
   const due = sql`coalesce(s.due_date, s.order_date + ${config.defaultPaymentTermsDays}::int)`;
   return sql`with candidates as (
-      select c.id, c.name, c.owner_id, u.name as owner_name, c.team_id, c.grade,
+      select c.id, c.name, c.owner_id, u.name as owner_name, c.team_id,
+        ${customerGradeSql('c')} as grade,
         c.custom->>${CONTRACT_END_FIELD} as contract_end
       from customers c left join users u on u.org_id = c.org_id and u.id = c.owner_id
       where ${sql.join(where, sql` and `)}
@@ -129,14 +130,15 @@ function present(row: InputRow, warnings: ChurnWarning[], locale: Locale): Flagg
   };
 }
 
+/** churnWarnings over the inputs of the customers matching `where` that have any warning. */
 async function flaggedCustomers(
   db: Db,
   orgId: string,
   where: SQL[],
-  context: { now: Date; timeZone: string; locale: Locale },
-): Promise<{ today: string; flagged: FlaggedCustomer[] }> {
-  const config = (await readChurnConfig(db, orgId)).value;
-  const today = zonedDay(context.now, context.timeZone);
+  today: string,
+  config: ChurnConfig,
+  locale: Locale,
+): Promise<FlaggedCustomer[]> {
   const rows = await queryRows<InputRow>(db, inputsQuery(orgId, today, config, where));
   const flagged: FlaggedCustomer[] = [];
   for (const row of rows) {
@@ -151,63 +153,122 @@ async function flaggedCustomers(
       },
       config,
     );
-    if (warnings.length > 0) flagged.push(present(row, warnings, context.locale));
+    if (warnings.length > 0) flagged.push(present(row, warnings, locale));
   }
-  return { today, flagged };
+  return flagged;
 }
 
+/** [−critical warnings, −warnings, name, id]: the report's order, and its cursor. */
 type SortKey = [number, number, string, string];
-const sortKey = (c: FlaggedCustomer): SortKey => [
-  -c.warnings.filter((w) => w.severity === 'critical').length,
-  -c.warnings.length,
-  c.customerName,
-  c.customerId,
-];
-function compareKeys(a: SortKey, b: SortKey): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] as number | string;
-    const y = b[i] as number | string;
-    if (x < y) return -1;
-    if (x > y) return 1;
+
+function readCursor(cursor: string): SortKey {
+  const key = decodeCursor(cursor, 4);
+  const [critical, count, name, id] = key;
+  if (
+    !Number.isInteger(critical) ||
+    !Number.isInteger(count) ||
+    typeof name !== 'string' ||
+    typeof id !== 'string'
+  ) {
+    throw validationFailed([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
   }
-  return 0;
+  return key as SortKey;
 }
 
-/** Flagged customers the viewer sees, most urgent first, paged by a cursor on that order. */
+interface FlagRow {
+  id: string;
+  name: string;
+  critical: number;
+  count: number;
+}
+
+/**
+ * Flagged customers the viewer sees, most urgent first, paged by a cursor on that order.
+ * Which customers are flagged, with which codes and severities, is decided in SQL over
+ * customer_churn_inputs (churnFlags.ts); the page's warnings are churnWarnings' own.
+ */
 export async function findChurnWarnings(
   db: Db,
   viewer: Viewer,
   query: ChurnReportQuery,
   context: { now: Date; timeZone: string; locale: Locale },
 ): Promise<ChurnReport> {
-  const where: SQL[] = [
-    sql`c.org_id = ${viewer.orgId}`,
-    sql`c.archived_at is null`,
-    visibleCustomers(viewer),
-  ];
+  const where: SQL[] = [visibleCustomers(viewer)];
   if (query.ownerId) where.push(sql`c.owner_id = ${query.ownerId}`);
   if (query.teamId) where.push(sql`c.team_id = ${query.teamId}`);
-  const { today, flagged } = await flaggedCustomers(db, viewer.orgId, where, context);
-  const matching = flagged.filter(
-    (c) =>
-      (!query.code || c.warnings.some((w) => w.code === query.code)) &&
-      (!query.severity || c.warnings.some((w) => w.severity === query.severity)),
+  const config = (await readChurnConfig(db, viewer.orgId)).value;
+  const today = zonedDay(context.now, context.timeZone);
+  await refreshChurnInputs(db, viewer.orgId, today, config);
+
+  const filters: SQL[] = [sql`true`];
+  if (query.code) filters.push(sql`${sql.identifier(query.code)} > 0`);
+  if (query.severity) {
+    const level = query.severity === 'critical' ? 2 : 1;
+    filters.push(
+      sql`${level} in (${sql.join(
+        CHURN_CODES.map((code) => sql.identifier(code)),
+        sql`, `,
+      )})`,
+    );
+  }
+  const matching = sql`select * from (${flaggedCustomersSql(viewer.orgId, today, config, where)}) m
+    where ${sql.join(filters, sql` and `)}`;
+  const countsOf = (alias: string) =>
+    sql.join(
+      CHURN_CODES.map(
+        (code) =>
+          sql`count(*) filter (where ${sql.raw(alias)}.${sql.identifier(code)} > 0)${sql.raw(alias === 'm' ? ' over ()' : '')}::int as ${sql.identifier(`n_${code}`)}`,
+      ),
+      sql`, `,
+    );
+  // One pass: the counts over every matching customer ride along on each row of the page.
+  const after = query.cursor ? readCursor(query.cursor) : null;
+  const page = await queryRows<FlagRow & Record<`n_${ChurnWarningCode}`, number>>(
+    db,
+    sql`select * from (select m.id, m.name, m.critical, m.count, ${countsOf('m')}
+        from (${matching}) m) r
+      ${
+        after
+          ? sql`where (-r.critical, -r.count, r.name collate "C", r.id::text collate "C")
+              > (${after[0]}::int, ${after[1]}::int, ${after[2]} collate "C", ${after[3]} collate "C")`
+          : sql``
+      }
+      order by r.critical desc, r.count desc, r.name collate "C", r.id::text collate "C"
+      limit ${query.limit + 1}`,
   );
-  const counts = Object.fromEntries(
-    CHURN_CODES.map((code) => [
-      code,
-      matching.filter((c) => c.warnings.some((w) => w.code === code)).length,
-    ]),
-  ) as Record<ChurnWarningCode, number>;
-  matching.sort((a, b) => compareKeys(sortKey(a), sortKey(b)));
-  const after = query.cursor ? (decodeCursor(query.cursor, 4) as SortKey) : null;
-  const rest = after ? matching.filter((c) => compareKeys(sortKey(c), after) > 0) : matching;
-  const page = rest.slice(0, query.limit);
-  const last = page.at(-1);
+  // Past the last page the rows carry no counts: count alone.
+  const [totals] =
+    page.length > 0
+      ? page
+      : await queryRows<Record<`n_${ChurnWarningCode}`, number>>(
+          db,
+          sql`select ${countsOf('x')} from (${matching}) x`,
+        );
+  const shown = page.slice(0, query.limit);
+  const ids = shown.map((row) => row.id);
+  const warned =
+    ids.length === 0
+      ? []
+      : await flaggedCustomers(
+          db,
+          viewer.orgId,
+          [sql`c.org_id = ${viewer.orgId}`, sql`c.id = any(${sql.param(ids)}::uuid[])`],
+          today,
+          config,
+          context.locale,
+        );
+  const byId = new Map(warned.map((customer) => [customer.customerId, customer]));
+  const items = shown.flatMap((row) => byId.get(row.id) ?? []);
+  const last = shown.at(-1);
   return {
-    items: page,
-    nextCursor: rest.length > query.limit && last ? encodeCursor(sortKey(last)) : null,
-    counts,
+    items,
+    nextCursor:
+      page.length > query.limit && last
+        ? encodeCursor([-last.critical, -last.count, last.name, last.id])
+        : null,
+    counts: Object.fromEntries(
+      CHURN_CODES.map((code) => [code, Number(totals?.[`n_${code}`] ?? 0)]),
+    ) as Record<ChurnWarningCode, number>,
     asOf: today,
   };
 }
@@ -225,7 +286,9 @@ export async function warningsOfCustomer(
       and ${visibleCustomers(viewer)}`,
   );
   if (!visible) return null;
+  const config = (await readChurnConfig(db, viewer.orgId)).value;
+  const today = zonedDay(context.now, context.timeZone);
   const where = [sql`c.org_id = ${viewer.orgId}`, sql`c.id = ${customerId}`];
-  const { today, flagged } = await flaggedCustomers(db, viewer.orgId, where, context);
+  const flagged = await flaggedCustomers(db, viewer.orgId, where, today, config, context.locale);
   return { asOf: today, warnings: flagged[0]?.warnings ?? [] };
 }

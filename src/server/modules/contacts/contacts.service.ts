@@ -267,13 +267,17 @@ export async function findUpcomingBirthdays(
     birthday: string;
   }>(
     db,
+    // The owner's customers first, then each one's contacts (lateral): guessing few birthdays
+    // in the window, the planner otherwise read every contact of the org (300,000 at 100k).
     sql`select ct.id as contact_id, ct.name as contact_name, c.id as customer_id,
         c.name as customer_name, ct.birthday::text as birthday
-      from contacts ct
-      join customers c on c.org_id = ct.org_id and c.id = ct.customer_id
-      where ct.org_id = ${orgId} and c.owner_id = ${ownerId}
-        and c.archived_at is null and ct.archived_at is null and ct.birthday is not null
-        and to_char(ct.birthday, 'MM-DD') in ${keys}`,
+      from customers c
+      cross join lateral (select ct.id, ct.name, ct.birthday from contacts ct
+        where ct.org_id = c.org_id and ct.customer_id = c.id
+          and ct.archived_at is null and ct.birthday is not null
+          and to_char(ct.birthday, 'MM-DD') in ${keys}
+        offset 0) ct
+      where c.org_id = ${orgId} and c.owner_id = ${ownerId} and c.archived_at is null`,
   );
   return rows
     .flatMap((row) => {

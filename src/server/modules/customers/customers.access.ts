@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AuthContext } from '../../http/auth';
+import { searchGram } from './customers.search';
 
 type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
 
@@ -135,11 +136,29 @@ export function limitForViewer<
 
 /**
  * Substring search over name, phone and email; on customers whose details the viewer may not
- * see, only the name matches, so a search cannot reveal a hidden phone number.
+ * see, only the name matches, so a search cannot reveal a hidden phone number. Terms of three
+ * or more characters narrow through the trigram index on search_text; shorter ones (华远, 远)
+ * have no whole trigram, so with `byCandidates` (a paged list, for a term that is not common:
+ * see searchShape) they fetch their candidates from customer_search's grams (an id
+ * array, so each is one primary-key lookup). Without it (an export reads every match anyway,
+ * and a common term is found by reading in sort order) only the like condition applies, which
+ * always decides: a gram only says where a match may be.
  */
-export function searchMatches(viewer: Viewer, pattern: string, alias = 'c'): SQL {
+export function searchMatches(
+  viewer: Viewer,
+  term: string,
+  alias = 'c',
+  byCandidates = false,
+): SQL {
+  const lowered = term.toLowerCase();
+  const pattern = `%${lowered.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const text = sql.raw(`${alias}.search_text`);
-  if (viewer.role !== 'rep') return sql`${text} like ${pattern}`;
-  return sql`(${text} like ${pattern} and (${detailVisibleCustomers(viewer, alias)}
+  const gram = byCandidates ? searchGram(lowered) : null;
+  const narrowed = gram
+    ? sql`${sql.raw(`${alias}.id`)} = any(array(select s.customer_id from customer_search s
+        where s.org_id = ${viewer.orgId} and customer_search_grams(s.search_text) @> array[${gram}]::text[])) and ${text} like ${pattern}`
+    : sql`${text} like ${pattern}`;
+  if (viewer.role !== 'rep') return sql`(${narrowed})`;
+  return sql`(${narrowed} and (${detailVisibleCustomers(viewer, alias)}
     or lower(${sql.raw(`${alias}.name`)}) like ${pattern}))`;
 }

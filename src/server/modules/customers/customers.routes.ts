@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../http/auth';
+import { fastSerializerCompiler } from '../../http/fastSerializer';
 import { listOf } from '../../http/pagination';
 import { getOrg } from '../orgs/orgs.service';
 import { Id } from '../users/users.schema';
@@ -48,14 +49,15 @@ export async function customersRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: CustomerListQuery,
         response: { 200: listOf(Customer) },
       },
+      // The busiest call: its page is presentCustomer's, so it skips zod's encode.
+      serializerCompiler: fastSerializerCompiler,
     },
     async (request) => {
       const auth = authOf(request);
-      const org = await getOrg(db, auth.orgId);
-      return findCustomers(db, auth, request.query, {
-        now: ctx.clock.now(),
-        timeZone: org.timeZone,
-      });
+      // Only the follow-up filter's day bounds need the org's time zone: the list is the
+      // busiest call, so it spares the lookup otherwise (one query in three per request).
+      const timeZone = request.query.followUp ? (await getOrg(db, auth.orgId)).timeZone : 'UTC';
+      return findCustomers(db, auth, request.query, { now: ctx.clock.now(), timeZone });
     },
   );
 

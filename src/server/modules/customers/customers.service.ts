@@ -3,6 +3,7 @@ import { duplicateKeys } from '../../../domain/customers/normalizeCustomerName';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
 import { customers, users } from '../../db/schema';
+import { isoTimestamp } from '../../db/timestamps';
 import type { AuthContext } from '../../http/auth';
 import {
   AppError,
@@ -12,6 +13,7 @@ import {
   versionConflict,
 } from '../../http/errors';
 import { diffFields, recordAudit } from '../audit/audit.service';
+import { customerGradeSql } from '../grading/customerGradeSql';
 import { checkNewCustomerOwner, recordNewCustomerOwner } from '../pool/newCustomers';
 import { refreshCustomerScore } from '../scoring/scoring.service';
 import { assertActiveSource } from '../settings/sourceChannels.service';
@@ -36,7 +38,7 @@ type Actor = Viewer & { ip?: string | null };
 /** Columns every customer read selects, aliased c, with the owner's name from u. */
 export const CUSTOMER_COLUMNS = sql`c.id, c.name, c.industry, c.headcount, c.province, c.city,
   c.address, c.country, c.website, c.phone, c.email, c.source, c.tags, c.owner_id, u.name as owner_name,
-  c.team_id, c.grade, c.score, c.qualified, c.last_contact_at, c.next_follow_up_at, c.custom, c.archived_at,
+  c.team_id, ${customerGradeSql('c')} as grade, c.score, c.qualified, c.last_contact_at, c.next_follow_up_at, c.custom, c.archived_at,
   c.version, c.created_at, c.updated_at`;
 
 export interface CustomerRow {
@@ -68,8 +70,7 @@ export interface CustomerRow {
   updated_at: Date | string;
 }
 
-const iso = (value: Date | string | null) =>
-  value === null ? null : new Date(value).toISOString();
+const iso = (value: Date | string | null) => (value === null ? null : isoTimestamp(value));
 
 /** With a viewer, a pool customer shows a rep only its limited fields (customers.access). */
 export function presentCustomer(row: CustomerRow, viewer?: Viewer): Customer {

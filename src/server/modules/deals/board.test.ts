@@ -7,9 +7,12 @@ import { weightedAmountCents } from '../../../domain/forecast';
 
 let t: TestApp;
 let rep: Awaited<ReturnType<typeof buildUser>>;
+let manager: Awaited<ReturnType<typeof buildUser>>;
 let otherRep: Awaited<ReturnType<typeof buildUser>>;
 let funnelId: string;
 let teamId: string;
+let mineId: string;
+let theirsId: string;
 let now: Date;
 
 const OPEN_DEALS = 2000;
@@ -18,6 +21,8 @@ const OPEN_DEALS = 2000;
 async function seedDeals() {
   const mine = await buildDealCustomer(t, rep.token);
   const theirs = await buildDealCustomer(t, otherRep.token);
+  mineId = mine.id;
+  theirsId = theirs.id;
   now = t.clock.now();
   await t.database.query(sql`insert into deals (org_id, id, customer_id, funnel_id, name,
       amount_cents, stage_key, stage_entered_at, stale_at, probability, status, owner_id,
@@ -37,7 +42,7 @@ async function seedDeals() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const manager = await buildUser(t, { role: 'manager' });
+  manager = await buildUser(t, { role: 'manager' });
   teamId = (await buildTeam(t, { managerId: manager.id })).id;
   rep = await buildUser(t, { teamId });
   otherRep = await buildUser(t);
@@ -164,5 +169,97 @@ describe('GET /deals/board', () => {
     expect(mine.open.count).toBe(OPEN_DEALS - OPEN_DEALS / 5);
     const theirs = (await board('', otherRep.token)).json();
     expect(theirs.open.count).toBe(OPEN_DEALS / 5);
+  });
+
+  // A rep's board is read from their customers' deals (boardOfScope), everyone else's column by
+  // column: the same deals must give the same board, totals, cards, order and cursors alike.
+  const SORTS = ['-updatedAt', '-amount', 'expectedCloseDate', 'stageEnteredAt', '-createdAt'];
+
+  it("gives a rep the admin's board of the same deals, in every sort and filter", async () => {
+    // Deals of the rep's customer without a close date: that sort puts them last.
+    await t.database.query(sql`insert into deals (org_id, id, customer_id, funnel_id, name,
+        amount_cents, stage_key, stage_entered_at, stale_at, probability, status, owner_id,
+        created_at, updated_at)
+      select ${t.orgId}, gen_random_uuid(), ${mineId}, ${funnelId}, 'Undated ' || g, 500 * g,
+        'qualify', ${now}, ${now}, 10, 'open', ${rep.id}, ${now}, ${now}
+      from generate_series(1, 3) g`);
+    // The rep's deals are those of their customer, all of them theirs (the admin's ownerId).
+    for (const sort of SORTS) {
+      for (const filter of ['', '&stale=true', '&closeMonth=2030-02']) {
+        const query = `&limit=7&sort=${sort}${filter}`;
+        const mine = (await board(query, rep.token)).json();
+        expect(mine.open.count).toBeGreaterThan(0);
+        expect(mine).toEqual((await board(`${query}&ownerId=${rep.id}`)).json());
+      }
+    }
+    // The whole stale qualify column (the undated deals are stale from now): they come last.
+    const column = (await board('&limit=200&sort=expectedCloseDate&stale=true', rep.token)).json()
+      .stages[0];
+    expect(column.nextCursor).toBeNull();
+    expect(
+      column.deals
+        .slice(-3)
+        .map((deal: { name: string }) => deal.name)
+        .sort(),
+    ).toEqual(['Undated 1', 'Undated 2', 'Undated 3']);
+  });
+
+  it('adds the customers shared with a rep, each deal once', async () => {
+    const share = await t.call('PUT', `/api/v1/customers/${theirsId}/collaborators/${rep.id}`, {
+      token: t.adminToken,
+      body: { access: 'read' },
+    });
+    expect(share.statusCode).toBe(200);
+    // A share left on a customer the rep also owns (given to them later) counts it once.
+    await t.database.query(sql`insert into customer_collaborators (org_id, id, customer_id,
+        user_id, access, added_by) values (${t.orgId}, gen_random_uuid(), ${mineId}, ${rep.id},
+        'read', ${otherRep.id})`);
+    try {
+      // Every deal of the funnel is now the rep's to see, each once.
+      const every = [...(await expectedTotals()).values()].reduce((n, total) => n + total.count, 0);
+      for (const sort of SORTS) {
+        const query = `&limit=7&sort=${sort}`;
+        const mine = (await board(query, rep.token)).json();
+        expect(mine.open.count).toBe(every);
+        expect(mine).toEqual((await board(query)).json());
+      }
+    } finally {
+      await t.database.query(sql`delete from customer_collaborators
+        where org_id = ${t.orgId} and user_id = ${rep.id}`);
+    }
+  });
+
+  // An admin's and a manager's totals come from deal_stage_totals with the stale count as open
+  // less fresh deals (boardTotals.ts); a stale filter still sums the deals themselves.
+  it("gives a manager the admin's board of their team's deals, shared customers once", async () => {
+    for (const sort of SORTS) {
+      const query = `&limit=7&sort=${sort}`;
+      const theirs = (await board(query, manager.token)).json();
+      expect(theirs.open.count).toBeGreaterThan(0);
+      expect(theirs).toEqual((await board(`${query}&ownerId=${rep.id}`)).json());
+    }
+    const staleOnly = (await board('&limit=1&stale=true', manager.token)).json();
+    const all = (await board('&limit=1', manager.token)).json();
+    const staleCounts = all.stages.map((column: Column) => column.staleCount);
+    expect(staleCounts).toEqual(staleOnly.stages.map((column: Column) => column.count));
+    expect(staleCounts.some((n: number) => n > 0)).toBe(true);
+    expect(all.open.count).toBeGreaterThan(staleOnly.open.count);
+    // A customer of another team shared with the manager; one of their own team's shared too.
+    for (const customerId of [theirsId, mineId]) {
+      await t.database.query(sql`insert into customer_collaborators (org_id, id, customer_id,
+          user_id, access, added_by) values (${t.orgId}, gen_random_uuid(), ${customerId},
+          ${manager.id}, 'read', ${otherRep.id})`);
+    }
+    try {
+      const query = '&limit=7&sort=-amount';
+      const shared = (await board(query, manager.token)).json();
+      expect(shared).toEqual((await board(query)).json());
+      expect(shared.open.count).toBe(all.open.count + OPEN_DEALS / 5);
+      const byTeam = (await board(`${query}&teamId=${teamId}`, manager.token)).json();
+      expect(byTeam).toEqual((await board(`${query}&ownerId=${rep.id}`)).json());
+    } finally {
+      await t.database.query(sql`delete from customer_collaborators
+        where org_id = ${t.orgId} and user_id = ${manager.id}`);
+    }
   });
 });

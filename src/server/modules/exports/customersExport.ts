@@ -12,6 +12,7 @@ import { POOL_HIDDEN_FIELDS, showsLimitedFields } from '../customers/customers.a
 import { customerFilterConditions } from '../customers/customers.query';
 import type { CustomerFilters } from '../customers/customers.schema';
 import type { Viewer } from '../customers/customers.service';
+import { customerGradeSql } from '../grading/customerGradeSql';
 
 const PAGE = 1000;
 
@@ -105,28 +106,35 @@ export async function countCustomerExport(ctx: AppContext, request: ExportReques
   return row?.count ?? 0;
 }
 
-/** Customers matching the filters that the viewer may export, page by page, in id order. */
+/**
+ * Customers matching the filters that the viewer may export, page by page, in id order, at
+ * most `limit` of them: the count the quota was checked and logged with, even if customers
+ * were added since.
+ */
 async function* customerPages(
   ctx: AppContext,
   request: ExportRequest,
+  limit: number,
 ): AsyncGenerator<ExportRow[]> {
   const where = exportConditions(ctx, request);
   let after: string | null = null;
-  for (;;) {
+  let left = limit;
+  while (left > 0) {
     const conditions: SQL[] = after ? [...where, sql`c.id > ${after}`] : where;
     const rows: ExportRow[] = await queryRows<ExportRow>(
       ctx.database.db,
       sql`select c.id, c.name, c.industry, c.headcount, c.province, c.city, c.address, c.country,
           c.website, c.phone, c.email, c.source, c.tags, c.owner_id, u.name as owner_name,
-          c.grade, c.score, c.last_contact_at, c.next_follow_up_at, c.created_at
+          ${customerGradeSql('c')} as grade, c.score, c.last_contact_at, c.next_follow_up_at, c.created_at
         from customers c
         left join users u on u.org_id = c.org_id and u.id = c.owner_id
         where ${sql.join(conditions, sql` and `)}
         order by c.id
-        limit ${PAGE}`,
+        limit ${Math.min(PAGE, left)}`,
     );
     if (rows.length === 0) return;
     yield rows;
+    left -= rows.length;
     if (rows.length < PAGE) return;
     after = rows.at(-1)?.id ?? null;
   }
@@ -153,33 +161,37 @@ function csvLine(cells: readonly Cell[]): string {
     .join(',')}\r\n`;
 }
 
-async function audit(ctx: AppContext, request: ExportRequest, rows: number, complete: boolean) {
+/**
+ * The export was logged before streaming (reserveExport); a file that did not reach its end
+ * (the client went away, a query failed) gets a second entry saying how many rows it held.
+ */
+async function auditUnfinished(ctx: AppContext, request: ExportRequest, rows: number, of: number) {
   await recordAudit(ctx.database.db, {
     orgId: request.viewer.orgId,
     userId: request.viewer.id,
     ip: request.viewer.ip,
     at: ctx.clock.now(),
-    action: 'export',
+    action: 'export_unfinished',
     entity: 'customer',
-    changes: { format: request.format, rows, complete, filters: request.filters },
+    changes: { format: request.format, rows, of },
   }).catch((error: unknown) => ctx.log.error({ err: error }, 'recording an export failed'));
 }
 
 /** CSV with a UTF-8 BOM (so Excel reads the Chinese), CRLF line ends. */
-export function customersCsv(ctx: AppContext, request: ExportRequest): Readable {
+export function customersCsv(ctx: AppContext, request: ExportRequest, limit: number): Readable {
   return Readable.from(
     (async function* () {
       let rows = 0;
       let complete = false;
       try {
         yield `\ufeff${csvLine(COLUMNS.map((column) => column.header[request.locale]))}`;
-        for await (const page of customerPages(ctx, request)) {
+        for await (const page of customerPages(ctx, request, limit)) {
           yield page.map((row) => csvLine(cellsOf(row, request))).join('');
           rows += page.length;
         }
         complete = true;
       } finally {
-        await audit(ctx, request, rows, complete);
+        if (!complete) await auditUnfinished(ctx, request, rows, limit);
       }
     })(),
     { objectMode: false },
@@ -187,7 +199,7 @@ export function customersCsv(ctx: AppContext, request: ExportRequest): Readable 
 }
 
 /** An .xlsx written by exceljs's streaming writer as the pages arrive. */
-export function customersXlsx(ctx: AppContext, request: ExportRequest): Readable {
+export function customersXlsx(ctx: AppContext, request: ExportRequest, limit: number): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -200,7 +212,7 @@ export function customersXlsx(ctx: AppContext, request: ExportRequest): Readable
     let complete = false;
     try {
       sheet.addRow(COLUMNS.map((column) => column.header[request.locale])).commit();
-      for await (const page of customerPages(ctx, request)) {
+      for await (const page of customerPages(ctx, request, limit)) {
         for (const row of page) sheet.addRow(cellsOf(row, request)).commit();
         rows += page.length;
       }
@@ -210,7 +222,7 @@ export function customersXlsx(ctx: AppContext, request: ExportRequest): Readable
     } catch (error) {
       out.destroy(error as Error);
     } finally {
-      await audit(ctx, request, rows, complete);
+      if (!complete) await auditUnfinished(ctx, request, rows, limit);
     }
   })();
   return out;

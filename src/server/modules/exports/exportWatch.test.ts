@@ -79,6 +79,37 @@ describe('export watch', () => {
     expect((await remindersOf(manager.token)).count).toBe(1);
   });
 
+  it('never exports a customer shared with a rep who does not own it', async () => {
+    const [theirs] = await t.database.query<{ id: string }>(
+      sql`select id from customers where name = '钱的客户'`,
+    );
+    const shared = await t.call('PUT', `/api/v1/customers/${theirs?.id}/collaborators/${rep.id}`, {
+      token: otherRep.token,
+      body: { access: 'write' },
+    });
+    expect(shared.statusCode, shared.body).toBe(200);
+    // The rep sees it (协同) but may not take it away in a file.
+    const seen = await t.call('GET', `/api/v1/customers/${theirs?.id}`, { token: rep.token });
+    expect(seen.statusCode).toBe(200);
+    const [before] = await t.database.query<{ rows: number }>(
+      sql`select coalesce(sum((changes->>'rows')::int), 0)::int as rows from audit_log
+        where action = 'export' and user_id = ${rep.id}`,
+    );
+    const response = await t.call(
+      'GET',
+      `/api/v1/customers/export?format=csv&q=${encodeURIComponent('钱的客户')}`,
+      { token: rep.token },
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('钱的客户');
+    expect(dataRows(response.body)).toBe(0);
+    const [after] = await t.database.query<{ rows: number }>(
+      sql`select coalesce(sum((changes->>'rows')::int), 0)::int as rows from audit_log
+        where action = 'export' and user_id = ${rep.id}`,
+    );
+    expect(after?.rows).toBe(before?.rows);
+  });
+
   it('refuses an export past the daily quota with what is left, and logs the attempt', async () => {
     // 4 of 6 used: another 4 would pass the quota.
     const refused = await exportAs(rep.token);
@@ -94,6 +125,13 @@ describe('export watch', () => {
         where action = 'export_refused' and user_id = ${rep.id}`,
     );
     expect(attempt?.count).toBe(1);
+    // Refused before a byte of the file: no export logged, nothing but the error sent.
+    expect(refused.headers['content-disposition']).toBeUndefined();
+    expect(refused.body).not.toContain('赵的客户');
+    const [logged] = await t.database.query<{ count: number }>(
+      sql`select count(*)::int as count from audit_log where action = 'export' and user_id = ${rep.id}`,
+    );
+    expect(logged?.count).toBe(2); // the first export and the shared-customer one
     // A narrower export within what is left still goes.
     const narrow = await t.call('GET', '/api/v1/customers/export?format=csv&q=赵的客户1', {
       token: rep.token,
@@ -109,5 +147,16 @@ describe('export watch', () => {
   it('starts afresh on the next day in the org’s time zone', async () => {
     t.clock.advance(86_400_000);
     expect((await exportAs(rep.token)).statusCode).toBe(200);
+  });
+
+  it('lets only one of two simultaneous exports through when together they pass the quota', async () => {
+    // The next day: 4 rows each, at once, against a quota of 6. Each fits alone.
+    t.clock.advance(86_400_000);
+    const both = await Promise.all([exportAs(rep.token), exportAs(rep.token)]);
+    expect(both.map((response) => response.statusCode).sort()).toEqual([200, 429]);
+    const sent = both.find((response) => response.statusCode === 200);
+    expect(dataRows(sent?.body ?? '')).toBe(4);
+    const refused = both.find((response) => response.statusCode === 429);
+    expect(refused?.json()).toMatchObject({ used: 4, requested: 4, quota: 6 });
   });
 });

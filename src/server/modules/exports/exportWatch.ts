@@ -35,35 +35,58 @@ export async function rowsExportedToday(
   return row?.rows ?? 0;
 }
 
-/** Refuses (429 export_quota_exceeded) an export that would take the user past today's quota. */
-export async function checkExportQuota(
+/**
+ * Logs the export with the rows it is about to send, once it fits today's quota (admins have
+ * none): before a byte is streamed, so the quota counts it from the start. Under a per-user
+ * lock in one transaction, so two exports at once cannot both pass on the same rows left.
+ * A refusal is 429 export_quota_exceeded with quota, used and requested, and is logged too.
+ */
+export async function reserveExport(
   db: Db,
   user: Exporter,
   org: OrgInfo,
-  rows: number,
+  request: { rows: number; format: string; filters: unknown },
   now: Date,
 ): Promise<void> {
-  if (user.role === 'admin') return;
   const quota = org.settings.exportDailyRowQuota;
-  const used = await rowsExportedToday(db, user, org, now);
-  if (used + rows > quota) {
-    // The refusal is worth knowing about too: someone tried to take more than allowed.
-    await recordAudit(db, {
+  const refusal = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`export:${user.id}`}))`);
+    if (user.role !== 'admin') {
+      const used = await rowsExportedToday(tx, user, org, now);
+      if (used + request.rows > quota) return { quota, used, requested: request.rows };
+    }
+    await recordAudit(tx, {
       orgId: user.orgId,
       userId: user.id,
       ip: user.ip,
       at: now,
-      action: 'export_refused',
+      action: 'export',
       entity: 'customer',
-      changes: { quota, used, requested: rows },
+      changes: {
+        format: request.format,
+        rows: request.rows,
+        filters: request.filters as Record<string, unknown>,
+      },
     });
-    throw new AppError(
-      'export_quota_exceeded',
-      `This export has ${rows} rows; ${Math.max(0, quota - used)} of today's ${quota} are left`,
-      undefined,
-      { quota, used, requested: rows },
-    );
-  }
+    return null;
+  });
+  if (!refusal) return;
+  // The refusal is worth knowing about too: someone tried to take more than allowed.
+  await recordAudit(db, {
+    orgId: user.orgId,
+    userId: user.id,
+    ip: user.ip,
+    at: now,
+    action: 'export_refused',
+    entity: 'customer',
+    changes: refusal,
+  });
+  throw new AppError(
+    'export_quota_exceeded',
+    `This export has ${refusal.requested} rows; ${Math.max(0, quota - refusal.used)} of today's ${quota} are left`,
+    undefined,
+    refusal,
+  );
 }
 
 const TITLES = {

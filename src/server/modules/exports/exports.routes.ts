@@ -7,7 +7,7 @@ import { authOf } from '../../http/auth';
 import { CustomerFilters } from '../customers/customers.schema';
 import { getOrg } from '../orgs/orgs.service';
 import { countCustomerExport, customersCsv, customersXlsx } from './customersExport';
-import { checkExportQuota, warnOfLargeExport } from './exportWatch';
+import { reserveExport, warnOfLargeExport } from './exportWatch';
 
 const ExportQuery = CustomerFilters.extend({
   format: z.enum(['csv', 'xlsx']).default('csv'),
@@ -46,7 +46,14 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
       } as const;
       const now = ctx.clock.now();
       const rows = await countCustomerExport(ctx, exportRequest);
-      await checkExportQuota(ctx.database.db, auth, org, rows, now);
+      // Logged and counted against the quota before streaming; the file holds at most `rows`.
+      await reserveExport(
+        ctx.database.db,
+        { ...auth, ip: request.ip },
+        org,
+        { rows, format, filters },
+        now,
+      );
       await warnOfLargeExport(ctx.database.db, { ...auth, ip: request.ip }, org, rows, now);
       const day = new Intl.DateTimeFormat('sv-SE', { timeZone: org.timeZone }).format(now);
       const fileName = `customers-${day}.${format}`;
@@ -55,7 +62,9 @@ export async function exportsRoutes(app: FastifyInstance, ctx: AppContext) {
         .header('content-disposition', `attachment; filename="${fileName}"`)
         .header('cache-control', 'no-store')
         .send(
-          format === 'csv' ? customersCsv(ctx, exportRequest) : customersXlsx(ctx, exportRequest),
+          format === 'csv'
+            ? customersCsv(ctx, exportRequest, rows)
+            : customersXlsx(ctx, exportRequest, rows),
         );
     },
   );

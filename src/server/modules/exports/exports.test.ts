@@ -146,22 +146,21 @@ describe('GET /customers/export', () => {
     ).toEqual(['杭州明达机械有限公司']);
   });
 
-  it('logs each export with its row count', async () => {
+  it('logs each export with its row count, and no file left unfinished', async () => {
     const exports = await t.database.query<{ user_id: string; changes: Record<string, unknown> }>(
       sql`select user_id, changes from audit_log where action = 'export' and entity = 'customer' order by at`,
     );
     expect(
-      exports.map((entry) => [
-        entry.user_id === rep.id,
-        entry.changes.format,
-        entry.changes.rows,
-        entry.changes.complete,
-      ]),
+      exports.map((entry) => [entry.user_id === rep.id, entry.changes.format, entry.changes.rows]),
     ).toEqual([
-      [true, 'csv', 2, true],
-      [false, 'xlsx', 4, true],
-      [false, 'csv', 1, true],
+      [true, 'csv', 2],
+      [false, 'xlsx', 4],
+      [false, 'csv', 1],
     ]);
+    const [unfinished] = await t.database.query<{ count: number }>(
+      sql`select count(*)::int as count from audit_log where action = 'export_unfinished'`,
+    );
+    expect(unfinished?.count).toBe(0);
   });
 
   it('exports a file the customer import reads back as the same customers', async () => {

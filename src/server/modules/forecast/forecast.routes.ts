@@ -25,7 +25,7 @@ export async function forecastRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags,
         description:
-          'Forecast of a month or quarter (default: this month) over the deals the caller may see: weighted pipeline (Σ amount × probability of open deals closing in the period), history (each stage’s observed win ratio and median days to close over the look-back window, applied to the open deals) and committed (Σ amount × success rate of each rep’s latest submitted semi-monthly report), each plus what has already been won, against the target. withDeals=false leaves out the per-deal list.',
+          'Forecast of a month or quarter (default: this month) over the deals the caller may see whose customer someone holds (deals of pool customers are nobody’s pipeline and are left out): weighted pipeline (Σ amount × probability of open deals closing in the period), history (each stage’s observed win ratio and median days to close over the look-back window, applied to the open deals) and committed (Σ amount × success rate of each rep’s latest submitted semi-monthly report), each plus what has already been won, against the target. withDeals=false leaves out the per-deal list.',
         querystring: ForecastQuery,
         response: { 200: Forecast },
       },

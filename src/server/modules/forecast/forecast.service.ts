@@ -1,7 +1,7 @@
 // The forecast of a month or quarter by three methods, held against the target, and the
 // backtest: what each method would have said at the start of past periods against what won.
 import { sql } from 'drizzle-orm';
-import { forecastError, historicalStageWinRates, historyForecast } from '../../../domain/forecast';
+import { forecastError, historyForecast } from '../../../domain/forecast';
 import {
   type CalendarPeriod,
   parsePeriodKey,
@@ -11,14 +11,9 @@ import {
 import { weightedForecastCents } from '../../../domain/forecast/weightedForecast';
 import { addDays, zonedDay, zonedDayStart } from '../../../domain/format/dates';
 import { type Db, queryRows } from '../../db/client';
+import { heldDealBranches, managedOwnerIds } from '../deals/deals.access';
 import type { ReportContext } from '../reports/funnelReport.service';
-import {
-  dealConditions,
-  ratio,
-  reportFunnel,
-  type StageInfo,
-  stageInfos,
-} from '../reports/funnelScope';
+import { ratio, reportFunnel, type StageInfo, stageInfos } from '../reports/funnelScope';
 import type {
   Backtest,
   BacktestQuery,
@@ -29,24 +24,36 @@ import type {
 } from './forecast.schema';
 import {
   committedAt,
-  historyFactsAt,
   openDealsAt,
   type ScopeSql,
+  stageWinRatesAt,
   wonBetween,
 } from './forecastFacts';
+import { nowFactsHold, openDealsNow, openDealTotalsNow, stageWinRatesNow } from './forecastNow';
 
 const yuan = (cents: number) => cents / 100;
 
 async function scopeOf(db: Db, context: ReportContext, query: ForecastScope) {
-  const funnel = await reportFunnel(db, context.viewer.orgId, query.funnelId);
+  const [funnel, managed] = await Promise.all([
+    reportFunnel(db, context.viewer.orgId, query.funnelId),
+    managedOwnerIds(db, context.viewer),
+  ]);
   const stages = stageInfos(funnel, context.locale);
+  const viewer = context.viewer;
+  // dealConditions without its visibility, which comes as branches: the visible deals of
+  // customers someone holds (heldDealBranches); pool customers' deals are no one's forecast.
+  const where = [sql`d.org_id = ${viewer.orgId}`, sql`d.funnel_id = ${funnel.id}`];
+  if (query.ownerId) where.push(sql`d.owner_id = ${query.ownerId}`);
+  if (query.teamId) {
+    where.push(sql`d.owner_id in (select u.id from users u
+      where u.org_id = ${viewer.orgId} and u.team_id = ${query.teamId})`);
+  }
   const scope: ScopeSql = {
-    viewer: context.viewer,
+    viewer,
     funnelId: funnel.id,
-    where: dealConditions(context.viewer, query, funnel.id, {
-      timeZone: context.timeZone,
-      cohort: false,
-    }),
+    where,
+    visible: heldDealBranches(viewer, managed),
+    heldBy: viewer.role === 'admin' ? null : [...new Set([viewer.id, ...managed])],
     ownerId: query.ownerId,
     teamId: query.teamId,
     timeZone: context.timeZone,
@@ -80,14 +87,14 @@ async function forecastAt(
   period: CalendarPeriod,
   asOf: Date,
   lookbackMonths: number,
+  withNames = false,
 ) {
   const today = zonedDay(asOf, scope.timeZone);
-  const [openDeals, facts, committed] = await Promise.all([
-    openDealsAt(db, scope, stages, asOf),
-    historyFactsAt(db, scope, stages, windowStart(today, lookbackMonths, scope.timeZone), asOf),
+  const [openDeals, rates, committed] = await Promise.all([
+    openDealsAt(db, scope, stages, asOf, withNames),
+    stageWinRatesAt(db, scope, stages, windowStart(today, lookbackMonths, scope.timeZone), asOf),
     committedAt(db, scope, period, asOf),
   ]);
-  const rates = historicalStageWinRates(facts);
   const history = historyForecast(openDeals, rates, period, today);
   const figures: MethodFigures = {
     weighted: weightedForecastCents(openDeals, period, today),
@@ -97,7 +104,50 @@ async function forecastAt(
   return { today, openDeals, rates, history, figures };
 }
 
-/** The scope's target: an owner's, a team's, else the viewer's own, team's or the org's teams'. */
+/**
+ * forecastAt from the facts the triggers keep, for an instant after every fact of the org
+ * (nowFactsHold): the same figures. Without the deals, the open deals are summed in SQL.
+ */
+async function forecastNow(
+  db: Db,
+  scope: ScopeSql,
+  stages: readonly StageInfo[],
+  period: CalendarPeriod,
+  asOf: Date,
+  lookbackMonths: number,
+  withDeals: boolean,
+) {
+  const today = zonedDay(asOf, scope.timeZone);
+  const [rates, committed] = await Promise.all([
+    stageWinRatesNow(db, scope, stages, windowStart(today, lookbackMonths, scope.timeZone)),
+    committedAt(db, scope, period, asOf),
+  ]);
+  if (!withDeals) {
+    const totals = await openDealTotalsNow(db, scope, stages, rates, period, today);
+    const figures: MethodFigures = { ...totals, committed };
+    return {
+      today,
+      openDeals: [],
+      rates,
+      history: { expectedCents: totals.history, deals: [] },
+      figures,
+    };
+  }
+  const openDeals = await openDealsNow(db, scope, stages, true);
+  const history = historyForecast(openDeals, rates, period, today);
+  const figures: MethodFigures = {
+    weighted: weightedForecastCents(openDeals, period, today),
+    history: history.expectedCents,
+    committed,
+  };
+  return { today, openDeals, rates, history, figures };
+}
+
+/**
+ * The scope's target: an owner's own; for a team its own target, else the sum of its members'
+ * quotas (a manager who set each rep a quota has set the team's too); for a manager their
+ * teams, for an admin every team counted that way plus the quotas of reps in no team.
+ */
 async function targetCents(
   db: Db,
   context: ReportContext,
@@ -105,18 +155,41 @@ async function targetCents(
   periodKey: string,
 ): Promise<number | null> {
   const viewer = context.viewer;
-  let subject = sql`t.team_id is not null`;
-  if (query.ownerId) subject = sql`t.user_id = ${query.ownerId}`;
-  else if (query.teamId) subject = sql`t.team_id = ${query.teamId}`;
-  else if (viewer.role === 'rep') subject = sql`t.user_id = ${viewer.id}`;
-  else if (viewer.role === 'manager') {
-    subject = sql`t.team_id in (select tm.id from teams tm where tm.org_id = ${viewer.orgId}
-      and (tm.id = ${viewer.teamId} or tm.manager_id = ${viewer.id}))`;
+  const ownerId = query.ownerId ?? (viewer.role === 'rep' && !query.teamId ? viewer.id : null);
+  if (ownerId) {
+    const [row] = await queryRows<{ total: string | null }>(
+      db,
+      sql`select sum(t.amount_cents)::bigint as total from sales_targets t
+        where t.org_id = ${viewer.orgId} and t.period_key = ${periodKey} and t.user_id = ${ownerId}`,
+    );
+    return row?.total == null ? null : Number(row.total);
   }
+  let teams = sql`true`;
+  if (query.teamId) teams = sql`tm.id = ${query.teamId}`;
+  else if (viewer.role === 'manager') {
+    teams = sql`(tm.id = ${viewer.teamId} or tm.manager_id = ${viewer.id})`;
+  }
+  // The whole org also counts the quotas of reps in no team.
+  const teamless =
+    query.teamId || viewer.role === 'manager'
+      ? sql``
+      : sql`union all
+        select t.amount_cents from sales_targets t
+        join users u on u.org_id = t.org_id and u.id = t.user_id
+        where t.org_id = ${viewer.orgId} and t.period_key = ${periodKey} and u.team_id is null`;
   const [row] = await queryRows<{ total: string | null }>(
     db,
-    sql`select sum(t.amount_cents)::bigint as total from sales_targets t
-      where t.org_id = ${viewer.orgId} and t.period_key = ${periodKey} and ${subject}`,
+    sql`select sum(part)::bigint as total from (
+        select coalesce(
+          (select sum(t.amount_cents) from sales_targets t
+            where t.org_id = tm.org_id and t.period_key = ${periodKey} and t.team_id = tm.id),
+          (select sum(t.amount_cents) from sales_targets t
+            join users u on u.org_id = t.org_id and u.id = t.user_id
+            where t.org_id = tm.org_id and t.period_key = ${periodKey} and u.team_id = tm.id)
+        ) as part
+        from teams tm where tm.org_id = ${viewer.orgId} and ${teams}
+        ${teamless}
+      ) parts`,
   );
   return row?.total == null ? null : Number(row.total);
 }
@@ -137,8 +210,11 @@ export async function getForecast(
   const periodEnd = zonedDayStart(addDays(period.to, 1), context.timeZone);
   // A past period is forecast no more: what was open at its end.
   const asOf = now < periodEnd ? now : periodEnd;
+  const withDeals = query.withDeals !== 'false';
   const [at, won, target] = await Promise.all([
-    forecastAt(db, scope, stages, period, asOf, query.lookbackMonths),
+    (await nowFactsHold(db, context.viewer.orgId, asOf))
+      ? forecastNow(db, scope, stages, period, asOf, query.lookbackMonths, withDeals)
+      : forecastAt(db, scope, stages, period, asOf, query.lookbackMonths, withDeals),
     periodStart < asOf ? wonBetween(db, scope, periodStart, asOf) : Promise.resolve(0),
     targetCents(db, context, query, period.key),
   ]);

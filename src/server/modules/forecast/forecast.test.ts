@@ -207,6 +207,26 @@ describe('GET /forecast', () => {
     expect(lean.deals).toEqual([]);
     expect({ ...lean, deals: full.deals }).toEqual(full);
   });
+
+  it("holds a team without a target of its own against the sum of its reps' quotas", async () => {
+    await target({ periodKey: '2026-05', userId: world.r1.id, amount: '3000' });
+    await target({ periodKey: '2026-05', userId: world.r2.id, amount: '2500.50' });
+    await target({ periodKey: '2026-05', userId: world.r3.id, amount: '1000' });
+    const path = `/forecast?funnelId=${world.funnelId}&period=2026-05&withDeals=false`;
+    // The manager's team: r1 + r2 (r3 is in no team).
+    expect((await get(path, world.manager.token)).target).toBe(5500.5);
+    expect((await get(`${path}&teamId=${world.team.id}`)).target).toBe(5500.5);
+    // The admin's whole org: the team's sum, and r3's quota besides.
+    expect((await get(path)).target).toBe(6500.5);
+    expect((await get(path, world.r1.token)).target).toBe(3000);
+    // A team target, once set, is the team's: the quotas are not added to it.
+    await target({ periodKey: '2026-05', teamId: world.team.id, amount: '8000' });
+    expect((await get(path, world.manager.token)).target).toBe(8000);
+    expect((await get(path)).target).toBe(9000);
+    // Nobody has a quota for June: no target, not zero.
+    const june = await get(path.replace('2026-05', '2026-06'), world.manager.token);
+    expect(june.target).toBeNull();
+  });
 });
 
 describe('GET /forecast/backtest', () => {

@@ -2,7 +2,7 @@
 // stages then, the look-back window's stage history, the reps' latest submitted commitments.
 // Amounts and expected close dates are today's (they have no history of their own).
 import { type SQL, sql } from 'drizzle-orm';
-import type { DealStageFacts, OpenDeal } from '../../../domain/forecast';
+import type { OpenDeal, StageWinRate } from '../../../domain/forecast';
 import type { CalendarPeriod } from '../../../domain/forecast/forecastPeriod';
 import { zonedDay } from '../../../domain/format/dates';
 import { type Db, queryRows } from '../../db/client';
@@ -13,11 +13,33 @@ import type { StageInfo } from '../reports/funnelScope';
 export interface ScopeSql {
   viewer: Viewer;
   funnelId: string;
-  /** Conditions on deals d (joined to customers c). */
+  /** Conditions on deals d: org, funnel, owner or team; who may see them is in `visible`. */
   where: SQL[];
+  /** Who may see a deal, as conditions on its customer c whose OR is the whole set. */
+  visible: SQL[];
+  /**
+   * The same as owners: the customer owners whose deals the viewer sees (a rep themself, a
+   * manager also their teams'), or null for every held customer (the admin); plus, for a rep
+   * or a manager, the held customers shared with them.
+   */
+  heldBy: string[] | null;
   ownerId?: string;
   teamId?: string;
   timeZone: string;
+}
+
+/** An open deal's row as both the history and the kept facts read it, before it is shaped. */
+export interface OpenDealRow {
+  id: string;
+  name: string;
+  customer_name: string;
+  owner_name: string | null;
+  amount_cents: string;
+  probability: number;
+  stage_key: string;
+  stage_then: string;
+  entered_then: Date | string;
+  expected_close_date: Date | string | null;
 }
 
 export interface OpenDealThen extends OpenDeal {
@@ -28,6 +50,41 @@ export interface OpenDealThen extends OpenDeal {
 }
 
 const and = (conditions: SQL[]) => sql.join(conditions, sql` and `);
+
+/**
+ * `scoped(columns)`: the scope's deals that also meet `extra`, with `columns` of d and c, one
+ * select per visibility branch merged. A branch starts from the customers it names and reads
+ * each one's deals through deals_customer_idx (a lateral fenced by offset 0, so the planner
+ * cannot turn a manager's 16,000 deals into a hash join over every deal of the org); the
+ * admin's one branch (every held customer) is a plain join. Materialized and carrying what
+ * the query needs, so nothing joins deals again.
+ */
+function scopedDeals(scope: ScopeSql, extra: SQL, columns: SQL): SQL {
+  const orgId = scope.viewer.orgId;
+  const branches = scope.visible.map((branch) =>
+    scope.viewer.role === 'admin'
+      ? sql`select ${columns} from deals d
+          join customers c on c.org_id = d.org_id and c.id = d.customer_id
+          where ${and(scope.where)} and ${branch} and ${extra}`
+      : sql`select ${columns} from customers c
+          cross join lateral (select * from deals d
+            where d.customer_id = c.id and ${and(scope.where)} and ${extra} offset 0) d
+          where c.org_id = ${orgId} and ${branch}`,
+  );
+  return sql`scoped as materialized (${sql.join(branches, sql` union `)})`;
+}
+
+/**
+ * A report statement's rows with JIT off: a manager's scope costs the planner past
+ * jit_above_cost, and compiling took longer (0.2–2.8 s) than running the plan.
+ */
+async function reportRows<Row>(db: Db, statement: SQL): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<Row>(tx, statement);
+  });
+}
+
 const day = (value: Date | string | null, timeZone: string) =>
   value === null ? null : zonedDay(new Date(value), timeZone);
 /** A date column as YYYY-MM-DD whichever way the driver returns it. */
@@ -38,43 +95,47 @@ const dateOnly = (value: Date | string | null) =>
       ? value.slice(0, 10)
       : value.toISOString().slice(0, 10);
 
-/** Deals open at `asOf`: their last stage entry before it was not a terminal stage. */
+/**
+ * Deals open at `asOf`: their last stage entry before it was not a terminal stage. Without
+ * `withNames` (the totals alone: My day, the backtest) the customer and owner names are left
+ * empty, so the customers are read from their index alone.
+ */
 export async function openDealsAt(
   db: Db,
   scope: ScopeSql,
   stages: readonly StageInfo[],
   asOf: Date,
+  withNames = true,
 ): Promise<OpenDealThen[]> {
   const open = stages.filter((stage) => stage.terminal === null).map((stage) => stage.key);
   if (open.length === 0) return [];
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    customer_name: string;
-    owner_name: string | null;
-    amount_cents: string;
-    probability: number;
-    stage_key: string;
-    stage_then: string;
-    entered_then: Date | string;
-    expected_close_date: Date | string | null;
-  }>(
+  // A lookup by key per deal (a join sized by the planner's guess of the users filtered 3M rows).
+  const ownerName = sql`(select u.name from users u
+    where u.org_id = ${scope.viewer.orgId} and u.id = s.owner_id)`;
+  const rows = await reportRows<OpenDealRow>(
     db,
-    sql`with cur as (
-        select distinct on (h.deal_id) h.deal_id, h.to_stage_key, h.at
-        from stage_history h
-        where h.org_id = ${scope.viewer.orgId} and h.funnel_id = ${scope.funnelId}
-          and h.deal_id is not null and h.at < ${asOf}
-        order by h.deal_id, h.at desc, h.id desc
-      )
-      select d.id, d.name, c.name as customer_name, u.name as owner_name, d.amount_cents,
-        d.probability, d.stage_key, cur.to_stage_key as stage_then, cur.at as entered_then,
-        d.expected_close_date
-      from deals d join customers c on c.org_id = d.org_id and c.id = d.customer_id
-      join cur on cur.deal_id = d.id
-      left join users u on u.org_id = d.org_id and u.id = d.owner_id
-      where ${and(scope.where)} and cur.to_stage_key in ${open}
-      order by d.amount_cents desc, d.id`,
+    // From the scope's deals that could be open at asOf (a deal closed before it had ended
+    // then), each one's last stage entry before asOf through the (org_id, deal_id, at) index:
+    // a rep's few thousand deals, not the funnel's whole history (45 s at 1M deals).
+    sql`with ${scopedDeals(
+      scope,
+      sql`(d.status = 'open' or d.closed_at is null or d.closed_at >= ${asOf})`,
+      sql`d.id, d.name, ${withNames ? sql`c.name` : sql`''`} as customer_name, d.owner_id,
+        d.amount_cents, d.probability, d.stage_key, d.expected_close_date`,
+    )}
+      select s.id, s.name, s.customer_name, ${withNames ? ownerName : sql`null`} as owner_name,
+        s.amount_cents,
+        s.probability, s.stage_key, cur.to_stage_key as stage_then, cur.at as entered_then,
+        s.expected_close_date
+      from scoped s
+      cross join lateral (
+        select h.to_stage_key, h.at from stage_history h
+        where h.org_id = ${scope.viewer.orgId} and h.deal_id = s.id
+          and h.funnel_id = ${scope.funnelId} and h.at < ${asOf}
+        order by h.at desc, h.id desc limit 1
+      ) cur
+      where cur.to_stage_key in ${open}
+      order by s.amount_cents desc, s.id`,
   );
   return rows.map((row) => {
     const stage = stages.find((s) => s.key === row.stage_then);
@@ -97,54 +158,78 @@ export async function openDealsAt(
 }
 
 /**
- * The look-back window's history: deals of the scope that entered an open stage in
- * [windowStart, asOf), their entries in the window and how they had ended by asOf.
+ * The history method's facts per open stage, counted set-based in SQL over the look-back
+ * window (a manager's tens of thousands of deals return a row per stage, not per entry).
+ * The same rules as historicalStageWinRates in domain/forecast, on days in the org's time
+ * zone: a deal counts once per stage it entered in [windowStart, asOf), from its last entry
+ * that day-wise is not after its close; its outcome is how it had ended by asOf (open if not
+ * yet closed then); days to close run from that entry to the win; the median is nearest-rank
+ * (percentile_disc).
  */
-export async function historyFactsAt(
+export async function stageWinRatesAt(
   db: Db,
   scope: ScopeSql,
   stages: readonly StageInfo[],
   windowStart: Date,
   asOf: Date,
-): Promise<DealStageFacts[]> {
+): Promise<StageWinRate[]> {
   const open = stages.filter((stage) => stage.terminal === null).map((stage) => stage.key);
   if (open.length === 0) return [];
-  const rows = await queryRows<{
-    deal_id: string;
+  const tz = scope.timeZone;
+  const closedBefore = sql`(s.closed_at is not null and s.closed_at < ${asOf})`;
+  const closedDay = sql`(s.closed_at at time zone ${tz})::date`;
+  const enteredDay = sql`(h.at at time zone ${tz})::date`;
+  const rows = await reportRows<{
     key: string;
-    at: Date | string;
-    status: 'open' | 'won' | 'lost';
-    closed_at: Date | string | null;
+    won: number;
+    lost: number;
+    open: number;
+    median: number | null;
   }>(
     db,
-    sql`select h.deal_id, h.to_stage_key as key, h.at, d.status, d.closed_at
-      from stage_history h
-      join deals d on d.org_id = h.org_id and d.id = h.deal_id
-      join customers c on c.org_id = d.org_id and c.id = d.customer_id
-      where h.org_id = ${scope.viewer.orgId} and h.funnel_id = ${scope.funnelId}
-        and h.at >= ${windowStart} and h.at < ${asOf} and h.to_stage_key in ${open}
-        and ${and(scope.where)}
-      order by h.deal_id, h.at`,
+    // The scope's deals first (a deal closed before the window has no entries in it), then
+    // each one's entries by the (org_id, deal_id, at) index (lateral, so never a scan of the
+    // funnel's whole window), reduced per deal and stage.
+    sql`with ${scopedDeals(
+      scope,
+      sql`(d.status = 'open' or d.closed_at is null or d.closed_at >= ${windowStart})`,
+      sql`d.id, d.status, d.closed_at`,
+    )},
+      facts as (
+        select e.key,
+          case when ${closedBefore} and s.status <> 'open' then s.status else 'open' end as outcome,
+          case when ${closedBefore} then ${closedDay} end as closed_day, e.last_day
+        from scoped s
+        cross join lateral (
+          select h.to_stage_key as key, max(${enteredDay}) as last_day
+          from stage_history h
+          where h.org_id = ${scope.viewer.orgId} and h.deal_id = s.id
+            and h.funnel_id = ${scope.funnelId} and h.at >= ${windowStart} and h.at < ${asOf}
+            and h.to_stage_key in ${open}
+            and (not ${closedBefore} or ${enteredDay} <= ${closedDay})
+          group by h.to_stage_key
+        ) e
+      )
+      select key, count(*) filter (where outcome = 'won')::int as won,
+        count(*) filter (where outcome = 'lost')::int as lost,
+        count(*) filter (where outcome = 'open')::int as open,
+        percentile_disc(0.5) within group (order by closed_day - last_day)
+          filter (where outcome = 'won') as median
+      from facts group by key`,
   );
-  const facts = new Map<
-    string,
-    DealStageFacts & { visits: { stageKey: string; enteredAt: string }[] }
-  >();
-  for (const row of rows) {
-    let deal = facts.get(row.deal_id);
-    if (!deal) {
-      const closedBefore = row.closed_at !== null && new Date(row.closed_at) < asOf;
-      deal = {
-        dealId: row.deal_id,
-        outcome: closedBefore && row.status !== 'open' ? row.status : 'open',
-        closedAt: closedBefore ? day(row.closed_at, scope.timeZone) : null,
-        visits: [],
-      };
-      facts.set(row.deal_id, deal);
-    }
-    deal.visits.push({ stageKey: row.key, enteredAt: day(row.at, scope.timeZone) as string });
-  }
-  return [...facts.values()];
+  return rows.map((row) => {
+    const won = Number(row.won);
+    const lost = Number(row.lost);
+    return {
+      stageKey: row.key,
+      entered: won + lost + Number(row.open),
+      won,
+      lost,
+      open: Number(row.open),
+      winProbability: won + lost === 0 ? null : won / (won + lost),
+      medianDaysToClose: row.median === null ? null : Number(row.median),
+    };
+  });
 }
 
 /** Owners whose deals the scope covers, as SQL on a user id column. */
@@ -200,12 +285,14 @@ export async function committedAt(
 
 /** Won in [start, end): status won and closed inside. */
 export async function wonBetween(db: Db, scope: ScopeSql, start: Date, end: Date): Promise<number> {
-  const [row] = await queryRows<{ won: string | null }>(
+  const [row] = await reportRows<{ won: string | null }>(
     db,
-    sql`select sum(d.amount_cents)::bigint as won
-      from deals d join customers c on c.org_id = d.org_id and c.id = d.customer_id
-      where ${and(scope.where)} and d.status = 'won'
-        and d.closed_at >= ${start} and d.closed_at < ${end}`,
+    sql`with ${scopedDeals(
+      scope,
+      sql`d.status = 'won' and d.closed_at >= ${start} and d.closed_at < ${end}`,
+      sql`d.id, d.amount_cents`,
+    )}
+      select sum(s.amount_cents)::bigint as won from scoped s`,
   );
   return Number(row?.won ?? 0);
 }

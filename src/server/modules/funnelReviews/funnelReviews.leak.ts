@@ -59,20 +59,19 @@ export function presentPeriod(window: PeriodWindow): Period {
  *    the end) is the lifecycle funnel's 'potential' stage or a later non-lost stage.
  * Target and list customers without a deal are not yet potential, so they are not counted.
  */
-export function potentialOrBeyond(window: PeriodWindow, alias = 'c'): SQL {
-  const c = sql.raw(alias);
+export function potentialOrBeyond(window: PeriodWindow, orgId: string, customerId: SQL): SQL {
   return sql`(exists (
       select 1 from deals d
-      where d.org_id = ${c}.org_id and d.customer_id = ${c}.id
+      where d.org_id = ${orgId} and d.customer_id = ${customerId}
         and d.created_at < ${window.end}
         and (d.status <> 'lost' or d.closed_at >= ${window.start})
     ) or exists (
       select 1
       from (select sh.funnel_id, sh.to_stage_key from stage_history sh
-          where sh.org_id = ${c}.org_id and sh.customer_id = ${c}.id and sh.deal_id is null
+          where sh.org_id = ${orgId} and sh.customer_id = ${customerId} and sh.deal_id is null
             and sh.at < ${window.end}
           order by sh.at desc, sh.id desc limit 1) last_move
-      join funnels f on f.org_id = ${c}.org_id and f.id = last_move.funnel_id
+      join funnels f on f.org_id = ${orgId} and f.id = last_move.funnel_id
       cross join lateral jsonb_array_elements(f.stages) with ordinality as cur(stage, n)
       cross join lateral jsonb_array_elements(f.stages) with ordinality as pot(stage, n)
       where cur.stage->>'key' = last_move.to_stage_key
@@ -85,15 +84,18 @@ export function potentialOrBeyond(window: PeriodWindow, alias = 'c'): SQL {
 /**
  * (user_id, customer_id) pairs: effective contacts by the users of `userIds` (a subquery of
  * user ids) within the window, with customers at the potential stage or beyond.
+ * The stage is judged once per distinct pair, not per activity, and on the pair's customer id
+ * (an activity's customer always exists: foreign key, customers are archived, never deleted);
+ * judged per activity through a join to customers, the whole org's period at 100k customers
+ * probed deals 17,916 times (0.9-1.0 s at load 12; 0.26-0.35 s now, the deals test a hashed set).
  */
 export function contactedPairs(orgId: string, window: PeriodWindow, userIds: SQL): SQL {
-  return sql`select distinct a.user_id, a.customer_id
-    from activities a
-    join customers c on c.org_id = a.org_id and c.id = a.customer_id
-    where a.org_id = ${orgId} and a.effective
-      and a.occurred_at >= ${window.start} and a.occurred_at < ${window.end}
-      and a.user_id in (${userIds})
-      and ${potentialOrBeyond(window)}`;
+  return sql`select k.user_id, k.customer_id
+    from (select distinct a.user_id, a.customer_id from activities a
+      where a.org_id = ${orgId} and a.effective
+        and a.occurred_at >= ${window.start} and a.occurred_at < ${window.end}
+        and a.user_id in (${userIds})) k
+    where ${potentialOrBeyond(window, orgId, sql`k.customer_id`)}`;
 }
 
 /** (user_id, customer_id) pairs on submitted or reviewed reports of the period. */

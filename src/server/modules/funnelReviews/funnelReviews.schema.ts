@@ -125,6 +125,13 @@ export const MyReviews = z.object({
 
 export const TeamStatus = z.enum(['pending', 'submitted', 'late', 'missing', 'reviewed']);
 
+/**
+ * Why leakRate is or is not a number: counted (a report that is due — submitted, late,
+ * reviewed or missing — with contacts), notDue (pending: the period's report is not due yet
+ * and not submitted, so its contacts are not counted yet), noContacts (nobody contacted).
+ */
+export const LeakRateStatus = z.enum(['counted', 'notDue', 'noContacts']);
+
 export const TeamRow = z.object({
   userId: z.string(),
   userName: z.string(),
@@ -137,7 +144,11 @@ export const TeamRow = z.object({
   submittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   lines: z.number().int(),
-  ...LeakFigures.shape,
+  contacted: z.number().int(),
+  missing: z.number().int(),
+  /** 漏网率 in percent with one decimal; null when pending (not due) or nobody was contacted. */
+  leakRate: z.number().nullable(),
+  leakRateStatus: LeakRateStatus,
 });
 
 export const TeamTotals = z.object({
@@ -147,9 +158,13 @@ export const TeamTotals = z.object({
   submitted: z.number().int(),
   late: z.number().int(),
   missing: z.number().int(),
+  /** Reps whose report is not due yet and not submitted: their contacts are not counted. */
+  pending: z.number().int(),
+  /** missingCustomers and contacted count only the rows whose report is due (not pending). */
   missingCustomers: z.number().int(),
   contacted: z.number().int(),
   leakRate: z.number().nullable(),
+  leakRateStatus: LeakRateStatus,
 });
 
 export const TeamOverview = z.object({

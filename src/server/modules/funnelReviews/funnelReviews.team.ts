@@ -31,6 +31,7 @@ interface RowFacts {
   contacted: number;
   missing: number;
   late: boolean;
+  submitted: boolean;
 }
 
 interface GroupFacts {
@@ -41,8 +42,64 @@ interface GroupFacts {
   submitted: number;
   late: number;
   missing: number;
+  pending: number;
   missing_customers: number;
   contacted: number;
+}
+
+type LeakRateStatus = 'counted' | 'notDue' | 'noContacts';
+
+/** The leak rate only of a due report: a pending one (not due, not filed) has none yet. */
+function leakOf(due: boolean, missing: number, contacted: number) {
+  const leakRateStatus: LeakRateStatus = !due
+    ? 'notDue'
+    : contacted === 0
+      ? 'noContacts'
+      : 'counted';
+  return {
+    leakRate: leakRateStatus === 'counted' ? leakRatePercent(missing, contacted) : null,
+    leakRateStatus,
+  };
+}
+
+function emptyGroup(teamId: string | null, teamName: string | null, isTotal: boolean): GroupFacts {
+  return {
+    team_id: teamId,
+    team_name: teamName,
+    is_total: isTotal,
+    reps: 0,
+    submitted: 0,
+    late: 0,
+    missing: 0,
+    pending: 0,
+    missing_customers: 0,
+    contacted: 0,
+  };
+}
+
+/** Per team (in the rows' order) and, first, over all rows; as the SQL grouping sets did. */
+function groupTotals(rows: RowFacts[], overdue: boolean): GroupFacts[] {
+  const total = emptyGroup(null, null, true);
+  const teams = new Map<string | null, GroupFacts>();
+  for (const row of rows) {
+    let team = teams.get(row.team_id);
+    if (!team) {
+      team = emptyGroup(row.team_id, row.team_name, false);
+      teams.set(row.team_id, team);
+    }
+    for (const group of [total, team]) {
+      group.reps += 1;
+      if (row.submitted) group.submitted += 1;
+      if (row.late) group.late += 1;
+      if (!row.submitted && overdue) group.missing += 1;
+      if (!row.submitted && !overdue) group.pending += 1;
+      if (row.submitted || overdue) {
+        group.missing_customers += Number(row.missing);
+        group.contacted += Number(row.contacted);
+      }
+    }
+  }
+  return [total, ...teams.values()];
 }
 
 export async function getTeamOverview(
@@ -75,20 +132,11 @@ export async function getTeamOverview(
     db,
     sql`select * from (${perRep}) r order by r.team_name nulls last, r.user_name, r.user_id`,
   );
-  // Team and overall totals: a team's leak rate is its reps' missing ÷ contacted, summed.
-  const groups = await queryRows<GroupFacts>(
-    db,
-    sql`select r.team_id, max(r.team_name) as team_name, grouping(r.team_id) = 1 as is_total,
-        count(*)::int as reps,
-        (count(*) filter (where r.submitted))::int as submitted,
-        (count(*) filter (where r.late))::int as late,
-        (count(*) filter (where not r.submitted and ${overdue}))::int as missing,
-        coalesce(sum(r.missing), 0)::int as missing_customers,
-        coalesce(sum(r.contacted), 0)::int as contacted
-      from (${perRep}) r
-      group by grouping sets ((r.team_id), ())
-      order by grouping(r.team_id), max(r.team_name) nulls last`,
-  );
+  // Team and overall totals: a team's leak rate is its reps' missing ÷ contacted, summed over
+  // the reports that are due (filed, or missing after the due day); pending ones wait. Summed
+  // here from the rows (as a second statement it ran the leak count again: 2 × 450 ms for the
+  // whole org at 100k customers); teams come in the rows' order, by team name, no team last.
+  const groups = groupTotals(rows, overdue);
   const presented = rows.map((row) => {
     const submitted = row.status === 'submitted' || row.status === 'reviewed';
     const status =
@@ -114,7 +162,7 @@ export async function getTeamOverview(
       lines: Number(row.lines),
       contacted: Number(row.contacted),
       missing: Number(row.missing),
-      leakRate: leakRatePercent(Number(row.missing), Number(row.contacted)),
+      ...leakOf(status !== 'pending', Number(row.missing), Number(row.contacted)),
     } as const;
   });
   const presentGroup = (group: GroupFacts) => ({
@@ -124,27 +172,20 @@ export async function getTeamOverview(
     submitted: Number(group.submitted),
     late: Number(group.late),
     missing: Number(group.missing),
+    pending: Number(group.pending),
     missingCustomers: Number(group.missing_customers),
     contacted: Number(group.contacted),
-    leakRate: leakRatePercent(Number(group.missing_customers), Number(group.contacted)),
+    ...leakOf(
+      Number(group.pending) < Number(group.reps),
+      Number(group.missing_customers),
+      Number(group.contacted),
+    ),
   });
   const total = groups.find((g) => g.is_total);
   return {
     period: presentPeriod(window),
     rows: presented,
     teams: groups.filter((g) => !g.is_total).map(presentGroup),
-    total: total
-      ? presentGroup(total)
-      : presentGroup({
-          team_id: null,
-          team_name: null,
-          is_total: true,
-          reps: 0,
-          submitted: 0,
-          late: 0,
-          missing: 0,
-          missing_customers: 0,
-          contacted: 0,
-        }),
+    total: presentGroup(total ?? emptyGroup(null, null, true)),
   };
 }

@@ -22,8 +22,10 @@ import { createTestApp, type TestApp } from '../../../../tests/setup/test-app';
 //   D  its only deal lost in February                            → not counted
 //   N  open deal, but the contact was not effective              → not counted
 // So R1 contacted 3; the prefilled report lists A and B (R1's open deals) and N → E is missing:
-// 1 / 3 = 33.3%. R2 contacted 1 (F, open deal) and reports nothing: 1 / 1 = 100%.
-// Team: (1 + 1) / (3 + 1) = 50.0%.
+// 1 / 3 = 33.3%. R2 contacted 1 (F, open deal) and has not filed yet.
+// Until a report is due (the end of the 16th) an unfiled one is pending: it has no leak rate
+// and the team's rate counts only the reports that are due. On the due day, R1 filed and R2
+// pending: team (1) / (3) = 33.3%. After it, R2 filed late with F on it: (1 + 0) / (3 + 1) = 25.0%.
 
 const H1 = '2026-03-H1';
 let t: TestApp;
@@ -159,14 +161,34 @@ describe('GET /funnel-reviews/team', () => {
     expect(bad.json().errors[0].field).toBe('querystring.period');
   });
 
-  it('shows pending drafts with all contacted customers missing', async () => {
+  it('shows pending drafts mid-period without a leak rate', async () => {
     const body = (await team(m.token)).json();
     expect(body.rows.map((r: { userId: string }) => r.userId).sort()).toEqual(
       [r1.id, r2.id].sort(),
     );
-    expect(rowOf(body, r1.id)).toMatchObject({ status: 'pending', contacted: 3, missing: 3 });
-    expect(rowOf(body, r2.id)).toMatchObject({ status: 'pending', contacted: 1, missing: 1 });
-    expect(body.total).toMatchObject({ contacted: 4, missingCustomers: 4, leakRate: 100 });
+    // Contacts so far are shown; the rate waits for the report to be filed or overdue.
+    expect(rowOf(body, r1.id)).toMatchObject({
+      status: 'pending',
+      contacted: 3,
+      missing: 3,
+      leakRate: null,
+      leakRateStatus: 'notDue',
+    });
+    expect(rowOf(body, r2.id)).toMatchObject({
+      status: 'pending',
+      contacted: 1,
+      leakRate: null,
+      leakRateStatus: 'notDue',
+    });
+    expect(body.total).toMatchObject({
+      reps: 2,
+      pending: 2,
+      missing: 0,
+      contacted: 0,
+      missingCustomers: 0,
+      leakRate: null,
+      leakRateStatus: 'notDue',
+    });
   });
 });
 
@@ -230,10 +252,28 @@ describe('PATCH /funnel-reviews/{id} and submit', () => {
     expect(again.statusCode).toBe(409);
 
     const body = (await team(m.token)).json();
-    expect(rowOf(body, r1.id)).toMatchObject({ status: 'submitted', missing: 1, leakRate: 33.3 });
-    // R2 has not submitted, but the due day is not over: pending, not missing.
-    expect(rowOf(body, r2.id)).toMatchObject({ status: 'pending', leakRate: 100 });
-    expect(body.total).toMatchObject({ contacted: 4, missingCustomers: 2, leakRate: 50 });
+    expect(rowOf(body, r1.id)).toMatchObject({
+      status: 'submitted',
+      missing: 1,
+      leakRate: 33.3,
+      leakRateStatus: 'counted',
+    });
+    // R2 has not submitted, but the due day is not over: pending, not missing, no rate yet,
+    // and the team's rate is R1's alone: 1 / 3.
+    expect(rowOf(body, r2.id)).toMatchObject({
+      status: 'pending',
+      contacted: 1,
+      leakRate: null,
+      leakRateStatus: 'notDue',
+    });
+    expect(body.total).toMatchObject({
+      pending: 1,
+      missing: 0,
+      contacted: 3,
+      missingCustomers: 1,
+      leakRate: 33.3,
+      leakRateStatus: 'counted',
+    });
     // On the filing day a rep who has not filed the ended period is pointed at it.
     const mine = async (token: string) =>
       (await t.call('GET', '/api/v1/funnel-reviews/mine', { token })).json();
@@ -252,22 +292,52 @@ describe('PATCH /funnel-reviews/{id} and submit', () => {
     expect(late.json()).toMatchObject({ status: 'submitted', late: true });
     const body = (await team(t.adminToken)).json();
     expect(rowOf(body, r2.id)).toMatchObject({ status: 'late', late: true });
-    expect(rowOf(body, r3.id)).toMatchObject({ status: 'missing', contacted: 0, leakRate: null });
+    expect(rowOf(body, r2.id)).toMatchObject({ contacted: 1, missing: 0, leakRate: 0 });
+    expect(rowOf(body, r3.id)).toMatchObject({
+      status: 'missing',
+      contacted: 0,
+      leakRate: null,
+      leakRateStatus: 'noContacts',
+    });
     const east = body.teams.find((g: { teamId: string }) => g.teamId === teamId);
-    expect(east).toMatchObject({ reps: 2, submitted: 2, late: 1, missing: 0 });
-    expect(body.total).toMatchObject({ reps: 3, missing: 1 });
+    expect(east).toMatchObject({ reps: 2, submitted: 2, late: 1, missing: 0, pending: 0 });
+    // Each team counts its own reps only, whichever team's rows come first.
+    const west = body.teams.find((g: { teamName: string }) => g.teamName === 'West');
+    expect(west).toMatchObject({ reps: 1, submitted: 0, late: 0, missing: 1, pending: 0 });
+    expect(west).toMatchObject({ contacted: 0, missingCustomers: 0, leakRate: null });
+    // Every report is due now: (1 + 0 + 0) / (3 + 1 + 0) = 25.0%.
+    expect(body.total).toMatchObject({
+      reps: 3,
+      missing: 1,
+      pending: 0,
+      contacted: 4,
+      missingCustomers: 1,
+      leakRate: 25,
+      leakRateStatus: 'counted',
+    });
     // The manager of the other team sees only their rep.
-    const west = (await team(m2.token)).json();
-    expect(west.rows.map((r: { userId: string }) => r.userId)).toEqual([r3.id]);
+    const westOnly = (await team(m2.token)).json();
+    expect(westOnly.rows.map((r: { userId: string }) => r.userId)).toEqual([r3.id]);
   });
 
   it('puts a contact at 00:10 on the 16th into the second half', async () => {
     const body = (await team(m.token, 'period=2026-03-H2')).json();
-    expect(rowOf(body, r1.id)).toMatchObject({ contacted: 1, missing: 1, status: 'pending' });
+    expect(rowOf(body, r1.id)).toMatchObject({
+      contacted: 1,
+      missing: 1,
+      status: 'pending',
+      leakRate: null,
+      leakRateStatus: 'notDue',
+    });
     // A was contacted at 23:59 on Feb 28, but its deal was only opened in March: in February
     // it was not yet a potential customer, so nothing was to be reported.
     const february = (await team(m.token, 'period=2026-02-H2')).json();
-    expect(rowOf(february, r1.id)).toMatchObject({ contacted: 0, leakRate: null });
+    expect(rowOf(february, r1.id)).toMatchObject({
+      status: 'missing',
+      contacted: 0,
+      leakRate: null,
+      leakRateStatus: 'noContacts',
+    });
   });
 
   it('drops to 0.0% when the rep adds the missing customer', async () => {

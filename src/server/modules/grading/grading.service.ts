@@ -19,6 +19,7 @@ import { type FieldError, notFound, validationFailed } from '../../http/errors';
 import { visibleCustomers } from '../customers/customers.access';
 import { getOrg } from '../orgs/orgs.service';
 import { readSetting, type StoredSetting, writeSetting } from '../scoring/qualificationSettings';
+import { customerGradeSql } from './customerGradeSql';
 import type {
   CustomerGrade,
   GradingSettings,
@@ -171,7 +172,7 @@ export async function getCustomerGrade(
 ): Promise<CustomerGrade> {
   const [customer] = await queryRows<{ id: string; grade: string | null }>(
     db,
-    sql`select c.id, c.grade from customers c
+    sql`select c.id, ${customerGradeSql('c')} as grade from customers c
       where c.org_id = ${viewer.orgId} and c.id = ${customerId} and ${visibleCustomers(viewer)}`,
   );
   if (!customer) throw notFound('Customer');

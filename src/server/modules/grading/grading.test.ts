@@ -138,8 +138,12 @@ describe('POST /grading/run', () => {
       changed: 4,
       downgraded: 1,
     });
-    const grades = await t.database.query<{ id: string; grade: string | null }>(
-      sql`select id, grade from customers where id in (${vip}, ${keyAccount}, ${unpaid}, ${small}, ${noSales})`,
+    // The customer itself answers with its grade, as before grades moved to customer_grades.
+    const grades = await Promise.all(
+      [vip, keyAccount, unpaid, small, noSales].map(async (id) => {
+        const customer = await t.call('GET', `/api/v1/customers/${id}`, { token: t.adminToken });
+        return customer.json() as { id: string; grade: string | null };
+      }),
     );
     expect(Object.fromEntries(grades.map((g) => [g.id, g.grade]))).toEqual({
       [vip]: 'VIP',
@@ -174,12 +178,44 @@ describe('POST /grading/run', () => {
     expect(none).toMatchObject({ grade: null, policy: null, current: null, history: [] });
   });
 
+  it('filters the customer list by grade', async () => {
+    const list = await t.call('GET', '/api/v1/customers?grade=VIP,C&limit=50', {
+      token: t.adminToken,
+    });
+    const ids = list.json().items.map((c: { id: string }) => c.id);
+    expect(ids.sort()).toEqual([vip, small].sort());
+  });
+
+  it("records each grade change in the audit log, shown on the customer's timeline", async () => {
+    const audit = await t.call('GET', `/api/v1/audit?entity=customer&entityId=${unpaid}`, {
+      token: t.adminToken,
+    });
+    const graded = audit.json().items.filter((e: { action: string }) => e.action === 'grade');
+    expect(graded).toMatchObject([
+      { userId: manager.id, entityId: unpaid, changes: { grade: { from: null, to: 'B' } } },
+    ]);
+    const timeline = await t.call('GET', `/api/v1/customers/${unpaid}/timeline`, {
+      token: rep.token,
+    });
+    expect(
+      timeline.json().items.filter((i: { kind: string; action?: string }) => i.action === 'grade'),
+    ).toMatchObject([
+      { kind: 'change', userId: manager.id, changes: { grade: { from: null, to: 'B' } } },
+    ]);
+  });
+
   it('changes nothing when run again, and upgrades once the amount is paid', async () => {
     expect((await run(t.adminToken)).json()).toMatchObject({ graded: 4, changed: 0 });
     await t.database.query(
       sql`update sales_lines set paid_cents = amount_cents, paid_at = order_date where customer_id = ${unpaid}`,
     );
     expect((await run(t.adminToken)).json()).toMatchObject({ changed: 1, downgraded: 0 });
+    const audit = await t.call('GET', `/api/v1/audit?entity=customer&entityId=${unpaid}`, {
+      token: t.adminToken,
+    });
+    expect(
+      audit.json().items.filter((e: { action: string }) => e.action === 'grade')[0],
+    ).toMatchObject({ userId: expect.any(String), changes: { grade: { from: 'B', to: 'A' } } });
     const grade = await gradeOf(unpaid);
     expect(grade.grade).toBe('A');
     expect(grade.history.map((h: { toGrade: string }) => h.toGrade)).toEqual(['A', 'B']);
@@ -199,10 +235,47 @@ describe('POST /grading/run', () => {
     await insertRunning(t.clock.now());
     const busy = await run(t.adminToken);
     expect(busy.statusCode).toBe(409);
+    expect(busy.json()).toMatchObject({ status: 409, code: 'grading_in_progress' });
     await t.database.query(
       sql`update grading_runs set started_at = started_at - interval '31 minutes' where status = 'running'`,
     );
     expect((await run(t.adminToken)).statusCode).toBe(200);
+  });
+
+  it('answers 409 grading_in_progress to a run while another is still grading', async () => {
+    let both: Awaited<ReturnType<typeof run>>[];
+    const pool = t.database.pool;
+    if (pool) {
+      // PostgreSQL: hold the first run inside its first range (its grade writes wait for a
+      // lock), so the second certainly starts while the first is running.
+      const blocker = await pool.connect();
+      try {
+        await blocker.query('begin');
+        await blocker.query('lock table customer_grades in exclusive mode');
+        const first = run(t.adminToken);
+        for (let i = 0; i < 200; i++) {
+          const [row] = await t.database.query<{ n: number }>(
+            sql`select count(*)::int as n from grading_runs where status = 'running'`,
+          );
+          if (row?.n) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        const second = await run(manager.token);
+        await blocker.query('commit');
+        both = [await first, second];
+      } finally {
+        blocker.release();
+      }
+    } else {
+      // PGlite runs one statement at a time: the two requests interleave at every await.
+      both = await Promise.all([run(t.adminToken), run(manager.token)]);
+    }
+    expect(both.map((r) => r.statusCode)).toEqual([200, 409]);
+    expect(both[1]?.json()).toMatchObject({ status: 409, code: 'grading_in_progress' });
+    const [running] = await t.database.query<{ n: number }>(
+      sql`select count(*)::int as n from grading_runs where status = 'running'`,
+    );
+    expect(running?.n).toBe(0);
   });
 
   it('grades with the A–D template once an admin picks it', async () => {
@@ -214,7 +287,7 @@ describe('POST /grading/run', () => {
     const response = await run(t.adminToken);
     expect(response.json()).toMatchObject({ ruleSetId: 'abcd', graded: 4 });
     const grades = await t.database.query<{ grade: string }>(
-      sql`select distinct grade from customers where grade is not null`,
+      sql`select distinct grade from customer_grades`,
     );
     for (const { grade } of grades) expect(['A', 'B', 'C', 'D']).toContain(grade);
     const stale = await t.call('PUT', '/api/v1/settings/grading', {
@@ -227,20 +300,25 @@ describe('POST /grading/run', () => {
 
 describe('gradeOrg', () => {
   it('gives the same grades in small batches as in one', async () => {
-    const before = await t.database.query<{ id: string; grade: string | null }>(
-      sql`select id, grade from customers order by id`,
-    );
-    await t.database.query(sql`update customers set grade = null`);
+    const gradesNow = () =>
+      t.database.query<{ id: string; grade: string | null }>(
+        sql`select customer_id as id, grade from customer_grades order by customer_id`,
+      );
+    const before = await gradesNow();
+    await t.database.query(sql`delete from customer_grades`);
     const result = await gradeOrg(t.database.db, t.orgId, {
-      trigger: 'manual',
+      trigger: 'schedule',
       now: t.clock.now(),
       batchSize: 2,
     });
     expect(result).toMatchObject({ graded: 4, changed: 4 });
-    const after = await t.database.query<{ id: string; grade: string | null }>(
-      sql`select id, grade from customers order by id`,
+    expect(await gradesNow()).toEqual(before);
+    // A scheduled run has no user: its audit entries are the system's.
+    const [entries] = await t.database.query<{ n: number; users: number }>(
+      sql`select count(*)::int as n, count(user_id)::int as users from audit_log
+        where action = 'grade' and entity = 'customer' and at = ${result.startedAt}`,
     );
-    expect(after).toEqual(before);
+    expect(entries).toEqual({ n: 4, users: 0 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { zonedDay } from '../../../domain/format/dates';
 import { type Db, queryRows } from '../../db/client';
 import { newId } from '../../db/ids';
@@ -6,7 +6,7 @@ import { gradingRuns } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { getOrg } from '../orgs/orgs.service';
-import { sqlNewId } from '../pool/poolEvents';
+import { customerGradeJoin } from './customerGradeSql';
 import { gradeIndexSql, gradeKeySql, metricsJsonSql } from './gradeSql';
 import type { GradingRun } from './grading.schema';
 import { type GradingConfig, readGradingConfig } from './grading.service';
@@ -44,7 +44,10 @@ async function startRun(
     .onConflictDoNothing()
     .returning({ id: gradingRuns.id });
   if (inserted.length === 0) {
-    throw new AppError('conflict', 'A grading run for this organisation is already in progress');
+    throw new AppError(
+      'grading_in_progress',
+      'A grading run for this organisation is already in progress; try again when it has finished',
+    );
   }
 }
 
@@ -57,10 +60,24 @@ function inRange(column: string, range: Range) {
 }
 
 /**
+ * A time-ordered id (UUIDv7 layout: `at` in the first 48 bits) from random(): a fifth of the
+ * cost of sqlNewId's md5s or gen_random_uuid(), for the two rows written per changed grade.
+ */
+function sqlCheapId(at: Date): SQL {
+  const hex = at.getTime().toString(16).padStart(12, '0');
+  const bits = (n: number, digits: number) =>
+    sql.raw(`lpad(to_hex(floor(random() * ${2 ** (4 * n)})::bigint), ${digits}, '0')`);
+  return sql`(${`${hex.slice(0, 8)}-${hex.slice(8, 12)}-7`} || ${bits(3, 3)} || '-'
+    || to_hex(8 + floor(random() * 4)::int) || ${bits(3, 3)} || '-' || ${bits(12, 12)})::uuid`;
+}
+
+/**
  * Grades one id range of customers in one statement: metrics, grade (gradeSql.ts, the rule
- * set compiled from gradeCustomer's definition), the customers whose grade changed updated and
- * their history inserted. Reasons are not stored per row: they are gradeCustomer's over the
- * stored metrics and the run's config (grading_runs.config), derived when history is read.
+ * set compiled from gradeCustomer's definition), and for the customers whose grade changed:
+ * the grade written to customer_grades, the history and an audit entry per customer (the
+ * customer's own timeline shows it), all committed together.
+ * Reasons are not stored per row: they are gradeCustomer's over the stored metrics and the
+ * run's config (grading_runs.config), derived when history is read.
  */
 async function gradeRange(
   db: Db,
@@ -68,34 +85,46 @@ async function gradeRange(
   config: GradingConfig,
   today: string,
   range: Range,
-  run: { id: string; now: Date },
+  run: { id: string; now: Date; userId: string | null; ip: string | null },
 ): Promise<{ graded: number; changed: number; downgraded: number }> {
   const { index, downgraded } = gradeIndexSql(config);
-  const [counts] = await queryRows<{ graded: number; changed: number; downgraded: number }>(
-    db,
-    sql`with graded as (
-        select c.id as customer_id, c.grade as from_grade,
-          ${gradeKeySql(config, index)} as to_grade, ${downgraded} as downgraded,
-          ${metricsJsonSql(config.trailingMonths)} as metrics
+  // The metrics' count(distinct) sorts a range's sales lines (30,000 for 5,000 customers):
+  // with the default 4 MB the sort spilled to disk.
+  const statement = sql`with graded as (
+        select m.*, cg.grade as from_grade, ${gradeKeySql(config, index)} as to_grade,
+          ${downgraded} as downgraded
         from (${metricsQuery(orgId, today, config.trailingMonths, inRange('s.customer_id', range))}) m
         join customers c on c.org_id = ${orgId} and c.id = m.customer_id
+        ${customerGradeJoin('c', 'cg')}
         where c.archived_at is null and ${inRange('c.id', range)}
       ), changed as (
-        update customers c set grade = g.to_grade from graded g
-        where c.org_id = ${orgId} and c.id = g.customer_id and ${inRange('c.id', range)}
-          and c.grade is distinct from g.to_grade
-        returning g.customer_id, g.from_grade, g.to_grade, g.downgraded, g.metrics
+        select * from graded where from_grade is distinct from to_grade
+      ), written as (
+        insert into customer_grades as cg (org_id, customer_id, grade)
+        select ${orgId}, customer_id, to_grade from changed
+        on conflict (org_id, customer_id) do update set grade = excluded.grade
       ), history as (
         insert into grade_history (org_id, id, customer_id, from_grade, to_grade, rule_set_id,
           metrics, downgraded_for_unpaid, run_id, changed_at)
-        select ${orgId}, ${sqlNewId(run.now)}, customer_id, from_grade, to_grade,
-          ${config.ruleSet.id}, metrics, downgraded, ${run.id}, ${run.now}
+        select ${orgId}, ${sqlCheapId(run.now)}, customer_id, from_grade, to_grade,
+          ${config.ruleSet.id}, ${metricsJsonSql(config.trailingMonths)}, downgraded, ${run.id},
+          ${run.now}
+        from changed m
+      ), audit as (
+        insert into audit_log (org_id, id, at, user_id, action, entity, entity_id, changes, ip)
+        select ${orgId}, ${sqlCheapId(run.now)}, ${run.now}, ${run.userId}::uuid, 'grade',
+          'customer', customer_id::text,
+          jsonb_build_object('grade', jsonb_build_object('from', from_grade, 'to', to_grade)),
+          ${run.ip}
         from changed
       )
       select (select count(*) from graded)::int as graded,
         (select count(*) from changed)::int as changed,
-        (select count(*) from changed where downgraded)::int as downgraded`,
-  );
+        (select count(*) from changed where downgraded)::int as downgraded`;
+  const [counts] = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return queryRows<{ graded: number; changed: number; downgraded: number }>(tx, statement);
+  });
   return counts ?? { graded: 0, changed: 0, downgraded: 0 };
 }
 
@@ -153,6 +182,8 @@ export async function gradeOrg(
         const batch = await gradeRange(db, orgId, config, today, range, {
           id: runId,
           now,
+          userId: options.startedBy ?? null,
+          ip: options.ip ?? null,
         }).catch((error: unknown) => {
           next = ranges.length; // the other worker stops after its current range
           throw error;

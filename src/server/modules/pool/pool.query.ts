@@ -9,7 +9,9 @@ import {
   searchMatches,
   visibleCustomers,
 } from '../customers/customers.access';
+import { searchShape } from '../customers/customers.search';
 import type { Viewer } from '../customers/customers.service';
+import { customerGradeSql } from '../grading/customerGradeSql';
 import type {
   OwnershipEvent,
   OwnershipEventQuery,
@@ -73,14 +75,14 @@ export async function findPoolCustomers(
     claimablePool(viewer),
   ];
   if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    where.push(searchMatches(viewer, pattern));
+    const byCandidates = (await searchShape(db, viewer.orgId, query.q)) === 'candidates';
+    where.push(searchMatches(viewer, query.q, 'c', byCandidates));
   }
   if (query.province) where.push(sql`c.province = ${query.province}`);
   if (query.city) where.push(sql`c.city = ${query.city}`);
   if (query.industry) where.push(sql`c.industry = ${query.industry}`);
   if (query.source) where.push(sql`c.source = ${query.source}`);
-  if (query.grade) where.push(sql`c.grade = ${query.grade}`);
+  if (query.grade) where.push(sql`${customerGradeSql('c')} = ${query.grade}`);
   if (query.tag) where.push(sql`${query.tag} = any(c.tags)`);
   if (query.scope === 'org') where.push(sql`c.pool_team_id is null`);
   if (query.scope === 'team') where.push(sql`c.pool_team_id is not null`);
@@ -94,8 +96,9 @@ export async function findPoolCustomers(
   }
   const rows = await queryRows<PoolRow>(
     db,
-    sql`select c.id, c.name, c.industry, c.headcount, c.province, c.city, c.source, c.grade,
-        c.score, c.tags, c.pool_team_id, t.name as pool_team_name, c.pooled_at, c.created_at,
+    sql`select c.id, c.name, c.industry, c.headcount, c.province, c.city, c.source,
+        ${customerGradeSql('c')} as grade, c.score, c.tags, c.pool_team_id,
+        t.name as pool_team_name, c.pooled_at, c.created_at,
         ${sortAt} as sort_at, r.kind as returned_kind, r.at as returned_at,
         r.reason as returned_reason, r.rule as returned_rule, r.from_owner_id as returned_from,
         fu.name as returned_from_name,

@@ -87,6 +87,16 @@ describe('GET /reports/account-assessment', () => {
     // Only c2's sale of 10 April counts: c2 2000 ≥ 2000 but 50.06 < 1200 → key; c1 0 and 1200 → potential.
     expect(quadrantOf(world.customers.c2.id)).toBe('key');
     expect(quadrantOf(world.customers.c1.id)).toBe('potential');
+    // No sales in the period: the revenue benchmark is 0, and no customer without revenue is
+    // a high-revenue one. Potential average (1200 + 50.06 + 2800) / 3 = 1350.02: only c3 is high.
+    const noSales = await get('?from=2020-01-01&to=2020-01-31');
+    expect(noSales.currentBenchmark).toBe(0);
+    expect(noSales.potentialBenchmark).toBe(1350.02);
+    const placedIn = (id: string) =>
+      noSales.customers.find((c: { customerId: string }) => c.customerId === id)?.quadrant;
+    expect(placedIn(world.customers.c3.id)).toBe('potential');
+    expect(placedIn(world.customers.c1.id)).toBe('general');
+    expect(placedIn(world.customers.c2.id)).toBe('general');
     const bad = await t.call('GET', '/api/v1/reports/account-assessment?currentBenchmark=-1', {
       token: t.adminToken,
     });

@@ -140,6 +140,51 @@ describe('GET /reports/funnel', () => {
     const april = await get(`/reports/funnel?${f()}&from=2026-04-01&to=2026-04-01`);
     expect(pick(april, 'count').qualify).toBe(1);
   });
+
+  it('adds whole months from the totals to the days at the period’s edges', async () => {
+    // 5–31 March read from the deals (d1, d2, d3, d5; d6 was created on 1 March), April from
+    // the totals (d4, created on 1 April in Shanghai).
+    const mixed = await get(`/reports/funnel?${f()}&from=2026-03-05&to=2026-04-30`);
+    expect(pick(mixed, 'count')).toEqual({ qualify: 1, propose: 1, negotiate: 1, won: 1, lost: 1 });
+    expect(pick(mixed, 'amount')).toEqual({
+      qualify: 500.55,
+      propose: 3000,
+      negotiate: 4000,
+      won: 1000,
+      lost: 2000,
+    });
+    expect(pick(mixed, 'reached')).toEqual({
+      qualify: 5,
+      propose: 4,
+      negotiate: 3,
+      won: 1,
+      lost: 1,
+    });
+    // Open ends: everything up to 31 March (February and March whole, from the totals), and
+    // from 2 March on (2–31 March from the deals, every later month from the totals).
+    const untilMarch = await get(`/reports/funnel?${f()}&to=2026-03-31`);
+    expect(pick(untilMarch, 'count')).toEqual({
+      qualify: 0,
+      propose: 1,
+      negotiate: 1,
+      won: 1,
+      lost: 2,
+    });
+    const fromSecond = await get(`/reports/funnel?${f()}&from=2026-03-02`);
+    expect(pick(fromSecond, 'count')).toEqual({
+      qualify: 1,
+      propose: 1,
+      negotiate: 1,
+      won: 1,
+      lost: 1,
+    });
+    // A manager's edge days and whole months: team T's d1, d2, d3 (March), d4 (April).
+    const team = await get(
+      `/reports/funnel?${f()}&from=2026-03-05&to=2026-04-30`,
+      world.manager.token,
+    );
+    expect(pick(team, 'count')).toEqual({ qualify: 1, propose: 1, negotiate: 0, won: 1, lost: 1 });
+  });
 });
 
 describe('funnel report views', () => {

@@ -69,16 +69,19 @@ export function periodInstants(
 
 /**
  * Conditions on deals `d` (joined to customers `c` when `joinsCustomer`): org, funnel,
- * visibility, owner, team and — with `cohort` — creation inside the period.
+ * visibility (unless `visibility: false`: the caller applies it), owner, team and — with
+ * `cohort` — creation inside the period.
  */
 export function dealConditions(
   viewer: Viewer,
   query: FunnelReportQuery,
   funnelId: string,
-  options: { timeZone: string; cohort: boolean },
+  options: { timeZone: string; cohort: boolean; visibility?: boolean },
 ): SQL[] {
   const conditions: SQL[] = [sql`d.org_id = ${viewer.orgId}`, sql`d.funnel_id = ${funnelId}`];
-  if (viewer.role !== 'admin') conditions.push(visibleDeals(viewer));
+  if (viewer.role !== 'admin' && options.visibility !== false) {
+    conditions.push(visibleDeals(viewer));
+  }
   if (query.ownerId) conditions.push(sql`d.owner_id = ${query.ownerId}`);
   if (query.teamId) {
     conditions.push(sql`d.owner_id in (select u.id from users u

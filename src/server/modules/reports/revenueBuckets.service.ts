@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../../http/pagination';
 import { visibleCustomers } from '../customers/customers.access';
 import type { Viewer } from '../customers/customers.service';
 import type { BucketCustomersQuery, RevenueBuckets, SalesScope } from './revenueBuckets.schema';
+import { periodSalesPipeline } from './salesMonths';
 
 function checkScope(scope: SalesScope): void {
   if (scope.from && scope.to && scope.from > scope.to) {
@@ -29,6 +30,17 @@ function customerTotals(viewer: Viewer, scope: SalesScope): SQL {
     group by s.customer_id`;
 }
 
+/**
+ * customerTotals without a product filter, from customer_sales_pipeline: one narrow row per
+ * customer, its stored totals when all its sales fall in the scope, the months and edge days of
+ * its own sales otherwise (periodSalesPipeline); visibility on the stored owner and pool team.
+ */
+function customerTotalsByMonth(viewer: Viewer, scope: SalesScope): SQL {
+  const conditions = viewer.role === 'admin' ? [] : [visibleCustomers(viewer)];
+  return sql`select t.id as customer_id, t.current as total, t.lines
+    from (${periodSalesPipeline(viewer.orgId, scope.from ?? null, scope.to ?? null, conditions, { withOpenDeals: false })}) t`;
+}
+
 export async function getRevenueBuckets(
   db: Db,
   viewer: Viewer,
@@ -39,7 +51,7 @@ export async function getRevenueBuckets(
   checkScope(query);
   const rows = await queryRows<{ bucket: number; customers: number; amount: number }>(
     db,
-    sql`with totals as (${customerTotals(viewer, query)})
+    sql`with totals as (${query.product ? customerTotals(viewer, query) : customerTotalsByMonth(viewer, query)})
       select width_bucket(total, ${sql.param(edges.edgesCents)}::bigint[]) as bucket,
         count(*)::int as customers, sum(total)::bigint as amount
       from totals
@@ -78,7 +90,7 @@ export async function findBucketCustomers(db: Db, viewer: Viewer, query: BucketC
     lines: number;
   }>(
     db,
-    sql`with totals as (${customerTotals(viewer, query)})
+    sql`with totals as (${query.product ? customerTotals(viewer, query) : customerTotalsByMonth(viewer, query)})
       select t.customer_id, c.name, c.owner_id, u.name as owner_name, t.total, t.lines
       from totals t
       join customers c on c.org_id = ${viewer.orgId} and c.id = t.customer_id

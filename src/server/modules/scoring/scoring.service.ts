@@ -12,6 +12,7 @@ import { customFieldDefs, qualificationSettings } from '../../db/schema';
 import type { AuthContext } from '../../http/auth';
 import { type FieldError, notFound, validationFailed } from '../../http/errors';
 import { visibleCustomers } from '../customers/customers.access';
+import { customerGradeSql } from '../grading/customerGradeSql';
 import {
   ensureCustomFields,
   markApplied,
@@ -44,7 +45,7 @@ export const SCORABLE_FIELDS = [
 ] as const;
 
 const SCORABLE_COLUMNS = sql`c.id, c.name, c.industry, c.headcount, c.province, c.city, c.address,
-  c.country, c.website, c.phone, c.email, c.source, c.tags, c.grade, c.owner_id, c.team_id, c.custom`;
+  c.country, c.website, c.phone, c.email, c.source, c.tags, ${customerGradeSql('c')} as grade, c.owner_id, c.team_id, c.custom`;
 
 interface ScorableRow {
   id: string;

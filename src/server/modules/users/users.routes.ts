@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { actorOf, authOf } from '../../http/auth';
 import { AppError, forbidden } from '../../http/errors';
 import { ListQuery, listOf } from '../../http/pagination';
+import { sessionsChanged } from '../../http/sessionCache';
 import { verifyPassword } from '../auth/password';
 import { CreateUserRequest, Id, SetPasswordRequest, UpdateUserRequest, User } from './users.schema';
 import {
@@ -75,7 +76,10 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
           throw forbidden('You cannot change your own role or deactivate yourself');
         }
       }
-      return updateUser(db, actor, request.params.id, request.body);
+      const user = await updateUser(db, actor, request.params.id, request.body);
+      // Sessions carry the role, team and name; a deactivated user's are gone.
+      await sessionsChanged(ctx, request.params.id);
+      return user;
     },
   );
 

@@ -1,8 +1,9 @@
 // The per-user activity counts behind the activity report, the work data report and the
-// targets' progress — one SQL statement over activities, so every page agrees.
+// targets' progress — one set of statements, so every page agrees.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client';
-import { firstActivityIn, occurredIn } from './workData.scope';
+import { customersContacted } from './customersContacted';
+import { dayIn, firstActivityIn, type ReportPeriod } from './workData.scope';
 
 export interface ActivityFacts {
   userId: string;
@@ -15,73 +16,79 @@ export interface ActivityFacts {
   proposals: number;
 }
 
-interface FactsRow {
+interface CountsRow {
   user_id: string;
   activities: number;
   effective: number;
-  customers: number;
-  new_customers: number;
   visits: number;
   calls: number;
   proposals: number;
 }
 
+export interface LoadedFacts {
+  byUser: Map<string, ActivityFacts>;
+}
+
 /**
- * Counts for the users matched by `users` (a condition on alias u) between start and end.
- * A customer is new for the user when the customer's first activity ever — by (occurred_at,
- * id), kept on the customer by a trigger on activities — is theirs and in the period; probing
- * for an earlier activity per activity took 41 s for a month of 10M.
+ * Counts for the users matched by `users` (a condition on alias u) over the period's days.
+ * The additive counts come from activity_day_counts (per rep and local day, kept by triggers);
+ * distinct customers are not additive and come from customer_contact_blocks. A customer is
+ * new for the user when the customer's first activity ever — by (occurred_at, id), kept on
+ * the customer by a trigger on activities — is theirs and in the period.
+ * `customers: false` skips the distinct-customer pass for callers that do not show it.
  */
 export async function loadActivityFacts(
   db: Db,
   orgId: string,
   users: SQL,
-  period: { start: Date | null; end: Date | null },
-): Promise<Map<string, ActivityFacts>> {
-  const [counts, firsts] = await Promise.all([
-    queryRows<Omit<FactsRow, 'new_customers'>>(
+  period: ReportPeriod,
+  options: { customers?: boolean } = {},
+): Promise<LoadedFacts> {
+  const inScope = (column: SQL) => sql`${column} in (select u.id from users u where ${users})`;
+  const [counts, contacted, firsts] = await Promise.all([
+    queryRows<CountsRow>(
       db,
-      sql`select a.user_id,
-          count(*)::int as activities,
-          count(*) filter (where a.effective)::int as effective,
-          count(distinct a.customer_id)::int as customers,
-          count(*) filter (where a.type = 'visit')::int as visits,
-          count(*) filter (where a.type = 'call')::int as calls,
-          count(*) filter (where a.type = 'quote')::int as proposals
-        from activities a
-        where a.org_id = ${orgId} and ${occurredIn(period)}
-          and a.user_id in (select u.id from users u where ${users})
-        group by a.user_id`,
+      sql`select d.user_id,
+          sum(d.activities)::int as activities,
+          sum(d.effective)::int as effective,
+          (sum(d.activities) filter (where d.type = 'visit'))::int as visits,
+          (sum(d.activities) filter (where d.type = 'call'))::int as calls,
+          (sum(d.activities) filter (where d.type = 'quote'))::int as proposals
+        from activity_day_counts d
+        where d.org_id = ${orgId} and ${dayIn(period)} and ${inScope(sql`d.user_id`)}
+        group by d.user_id
+        having sum(d.activities) > 0`,
     ),
+    options.customers === false
+      ? Promise.resolve([])
+      : customersContacted(db, orgId, users, period, 'none'),
     queryRows<{ user_id: string; n: number }>(
       db,
       sql`select c.first_activity_user_id as user_id, count(*)::int as n
         from customers c
         where c.org_id = ${orgId} and ${firstActivityIn(period)}
-          and c.first_activity_user_id in (select u.id from users u where ${users})
+          and ${inScope(sql`c.first_activity_user_id`)}
         group by c.first_activity_user_id`,
     ),
   ]);
   const newCustomers = new Map(firsts.map((row) => [row.user_id, row.n]));
-  const rows: FactsRow[] = counts.map((row) => ({
-    ...row,
-    new_customers: newCustomers.get(row.user_id) ?? 0,
-  }));
-  return new Map(
-    rows.map((row) => [
+  const customers = new Map(contacted.map((row) => [row.user_id, row.n]));
+  const byUser = new Map(
+    counts.map((row) => [
       row.user_id,
       {
         userId: row.user_id,
         activities: row.activities,
         effective: row.effective,
-        customersContacted: row.customers,
-        newCustomersContacted: row.new_customers,
-        visits: row.visits,
-        calls: row.calls,
-        proposals: row.proposals,
+        customersContacted: customers.get(row.user_id) ?? 0,
+        newCustomersContacted: newCustomers.get(row.user_id) ?? 0,
+        visits: row.visits ?? 0,
+        calls: row.calls ?? 0,
+        proposals: row.proposals ?? 0,
       },
     ]),
   );
+  return { byUser };
 }
 
 export const EMPTY_FACTS = {

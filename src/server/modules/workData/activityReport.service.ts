@@ -13,7 +13,7 @@ export async function activityReport(
 ) {
   const period = periodInstants(query, timeZone);
   const users = await scopedUsers(db, viewer, query);
-  const facts = await loadActivityFacts(db, viewer.orgId, users, period);
+  const { byUser: facts } = await loadActivityFacts(db, viewer.orgId, users, period);
   const listed = await listedUsers(db, users, facts);
   const rows = listed.map((user) => {
     const f = facts.get(user.id) ?? EMPTY_FACTS;

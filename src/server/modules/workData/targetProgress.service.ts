@@ -38,7 +38,7 @@ export async function myProgress(
   );
   const items = [];
   // At most three periods × two subjects: one facts query each.
-  const cache = new Map<string, Awaited<ReturnType<typeof loadActivityFacts>>>();
+  const cache = new Map<string, Awaited<ReturnType<typeof loadActivityFacts>>['byUser']>();
   for (const target of targets) {
     const bounds = periodBounds(target.period, today);
     const key = `${target.period}:${target.team_id ?? 'me'}`;
@@ -47,7 +47,10 @@ export async function myProgress(
       const users = target.team_id
         ? sql`u.org_id = ${viewer.orgId} and u.team_id = ${target.team_id}`
         : sql`u.org_id = ${viewer.orgId} and u.id = ${viewer.id}`;
-      facts = await loadActivityFacts(db, viewer.orgId, users, periodInstants(bounds, timeZone));
+      const period = periodInstants(bounds, timeZone);
+      // No target counts distinct customers: skip that pass.
+      facts = (await loadActivityFacts(db, viewer.orgId, users, period, { customers: false }))
+        .byUser;
       cache.set(key, facts);
     }
     let actual = 0;

@@ -146,7 +146,10 @@ export const WorkDataReport = z.object({
   /** 'day' up to 62 days, else 'week'. */
   granularity: z.enum(['day', 'week']),
   trend: z.array(WorkDataTrendPoint),
-  /** Per metric, the sum of the shown users' own targets for one bucket; null without any. */
+  /**
+   * Per metric, the target of one bucket: each team's own target, or its members' where it has
+   * none (one rep's report: their own only); null without any.
+   */
   trendTargets: z.record(TargetMetric, z.number().int().nullable()),
 });
 export type WorkDataReport = z.infer<typeof WorkDataReport>;

@@ -58,14 +58,30 @@ export async function scopedUsers(
 export function periodInstants(
   query: { from?: string; to?: string },
   timeZone: string,
-): { start: Date | null; end: Date | null } {
+): ReportPeriod {
   if (query.from && query.to && query.to < query.from) {
     throw validationFailed([{ field: 'querystring.to', message: 'must not be before from' }]);
   }
   return {
     start: query.from ? zonedDayStart(query.from, timeZone) : null,
     end: query.to ? zonedDayStart(addDays(query.to, 1), timeZone) : null,
+    from: query.from ?? null,
+    to: query.to ?? null,
   };
+}
+
+/** A report's inclusive local days and the same span as instants (either end may be open). */
+export interface ReportPeriod {
+  start: Date | null;
+  end: Date | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** `d.day` of activity_day_counts inside the period's local days. */
+export function dayIn(period: Pick<ReportPeriod, 'from' | 'to'>): SQL {
+  return sql`${period.from ? sql`d.day >= ${period.from}::date` : sql`true`}
+    and ${period.to ? sql`d.day <= ${period.to}::date` : sql`true`}`;
 }
 
 /** `a.occurred_at` inside the period (either end may be open). */

@@ -6,13 +6,13 @@ import { CONTACT_CHANNELS, CONVERSION_BENCHMARK, TARGET_METRICS } from '../../..
 import type { Db } from '../../db/client';
 import { validationFailed } from '../../http/errors';
 import { EMPTY_FACTS, listedUsers, loadActivityFacts } from './activityFacts';
+import { contactedThenWon, customersContacted } from './customersContacted';
 import type { WorkDataQuery, WorkDataReport, WorkDataRow } from './workData.schema';
 import { periodInstants, scopedUsers, type Viewer } from './workData.scope';
 import {
   activityCalendar,
   activityTrend,
   bucketTargets,
-  contactedThenWon,
   customersMovedForward,
   followUpsBeforeWin,
   inquiryReplies,
@@ -26,13 +26,31 @@ const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whol
 const byUser = <T extends { user_id: string }>(rows: T[]) =>
   new Map(rows.map((row) => [row.user_id, row]));
 
+/** Per-user counts and the scope's own (the grouping-sets row with user_id null). */
+function withTotal(rows: { user_id: string | null; n: number }[]) {
+  const perUser = new Map<string, number>();
+  let total = 0;
+  for (const row of rows) {
+    if (row.user_id === null) total = row.n;
+    else perUser.set(row.user_id, row.n);
+  }
+  return { perUser, total };
+}
+
 function emptyCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
 type Totals = WorkDataReport['totals'];
 
-function totalsOf(rows: WorkDataRow[]): Totals {
+/** Figures about customers: distinct over the scope, not the sum of the reps' counts. */
+interface DistinctTotals {
+  customersContacted: number;
+  contactedWon: number;
+  customersMovedForward: number;
+}
+
+function totalsOf(rows: WorkDataRow[], distinct: DistinctTotals): Totals {
   const sum = (pick: (row: WorkDataRow) => number) => rows.reduce((n, row) => n + pick(row), 0);
   const byType = emptyCounts(ACTIVITY_TYPES);
   const byChannel = emptyCounts([...CONTACT_CHANNELS, 'none'] as const);
@@ -44,8 +62,7 @@ function totalsOf(rows: WorkDataRow[]): Totals {
   }
   const activities = sum((r) => r.activities);
   const effective = sum((r) => r.effective);
-  const customersContacted = sum((r) => r.customersContacted);
-  const contactedWon = sum((r) => r.contactedWon);
+  const { customersContacted, contactedWon, customersMovedForward } = distinct;
   const dealsWon = sum((r) => r.dealsWon);
   const inquiriesAnswered = sum((r) => r.inquiriesAnswered);
   return {
@@ -57,7 +74,7 @@ function totalsOf(rows: WorkDataRow[]): Totals {
     calls: sum((r) => r.calls),
     proposals: sum((r) => r.proposals),
     effectiveRatio: ratio(effective, activities),
-    customersMovedForward: sum((r) => r.customersMovedForward),
+    customersMovedForward,
     contactedWon,
     conversion: ratio(contactedWon, customersContacted),
     dealsWon,
@@ -85,22 +102,40 @@ export async function workDataReport(
   if (daysBetween(query.from, query.to) >= MAX_DAYS) {
     throw validationFailed([{ field: 'querystring.to', message: `at most ${MAX_DAYS} days` }]);
   }
-  const period = { start: instants.start as Date, end: instants.end as Date };
+  const period = {
+    start: instants.start as Date,
+    end: instants.end as Date,
+    from: query.from,
+    to: query.to,
+  };
   const users = await scopedUsers(db, viewer, query);
   const orgId = viewer.orgId;
   const granularity = daysBetween(query.from, query.to) < 62 ? 'day' : 'week';
-  const facts = await loadActivityFacts(db, orgId, users, period);
-  const [split, moved, won, wins, replies, calendar, trend, targets] = await Promise.all([
-    typeAndChannelCounts(db, orgId, users, period),
-    customersMovedForward(db, orgId, users, period).then(byUser),
-    contactedThenWon(db, orgId, users, period).then(byUser),
-    followUpsBeforeWin(db, orgId, users, period).then(byUser),
-    inquiryReplies(db, orgId, users, period).then(byUser),
-    activityCalendar(db, orgId, users, period, timeZone),
-    activityTrend(db, orgId, users, { ...period, ...query }, timeZone, granularity),
-    bucketTargets(db, orgId, users, granularity),
+  // The whole org's distinct customers (contacted, moved forward) are kept in blocks; a
+  // team's are counted from its rows.
+  const wholeOrg = viewer.role === 'admin' && !query.ownerId && !query.teamId;
+  const [loaded, split, moved, contacted, contactedWon, wins, replies, calendar, trend, targets] =
+    await Promise.all([
+      // Distinct customers come from customersContacted below.
+      loadActivityFacts(db, orgId, users, period, { customers: false }),
+      typeAndChannelCounts(db, orgId, users, period),
+      customersMovedForward(db, orgId, users, period, wholeOrg).then(withTotal),
+      customersContacted(db, orgId, users, period, wholeOrg ? 'wholeOrg' : 'scope').then(withTotal),
+      contactedThenWon(db, orgId, users, period).then(withTotal),
+      followUpsBeforeWin(db, orgId, users, period).then(byUser),
+      inquiryReplies(db, orgId, users, period).then(byUser),
+      activityCalendar(db, orgId, users, period),
+      activityTrend(db, orgId, users, period, timeZone, granularity),
+      // A team's target stands for the team unless the report is one rep's.
+      bucketTargets(db, orgId, users, granularity, viewer.role !== 'rep' && !query.ownerId),
+    ]);
+  const facts = loaded.byUser;
+  const withWork = new Set([
+    ...facts.keys(),
+    ...wins.keys(),
+    ...replies.keys(),
+    ...moved.perUser.keys(),
   ]);
-  const withWork = new Set([...facts.keys(), ...wins.keys(), ...replies.keys(), ...moved.keys()]);
   const listed = await listedUsers(db, users, withWork);
   const rows: WorkDataRow[] = listed.map((user) => {
     const f = facts.get(user.id) ?? EMPTY_FACTS;
@@ -111,7 +146,8 @@ export async function workDataReport(
       byType[line.type as keyof typeof byType] += line.n;
       byChannel[line.channel as keyof typeof byChannel] += line.n;
     }
-    const contactedWon = won.get(user.id)?.n ?? 0;
+    const customersContacted = contacted.perUser.get(user.id) ?? 0;
+    const won = contactedWon.perUser.get(user.id) ?? 0;
     const win = wins.get(user.id);
     const reply = replies.get(user.id);
     return {
@@ -120,10 +156,11 @@ export async function workDataReport(
       teamId: user.team_id,
       teamName: user.team_name,
       ...f,
+      customersContacted,
       effectiveRatio: ratio(f.effective, f.activities),
-      customersMovedForward: moved.get(user.id)?.n ?? 0,
-      contactedWon,
-      conversion: ratio(contactedWon, f.customersContacted),
+      customersMovedForward: moved.perUser.get(user.id) ?? 0,
+      contactedWon: won,
+      conversion: ratio(won, customersContacted),
       dealsWon: win?.won ?? 0,
       avgFollowUpsBeforeWin: win ? ratio(win.follow_ups, win.won) : null,
       inquiriesAnswered: reply?.answered ?? 0,
@@ -144,7 +181,11 @@ export async function workDataReport(
     to: query.to,
     benchmark: CONVERSION_BENCHMARK,
     rows,
-    totals: totalsOf(rows),
+    totals: totalsOf(rows, {
+      customersContacted: contacted.total,
+      contactedWon: contactedWon.total,
+      customersMovedForward: moved.total,
+    }),
     calendar: calendar.map((row) => ({ userId: row.user_id, day: row.day, count: row.n })),
     granularity,
     trend: trend.map((row) => ({

@@ -1,13 +1,27 @@
+import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import EditOutlined from '@ant-design/icons/es/icons/EditOutlined';
-import { Breadcrumb, Button, Card, Descriptions, Flex, Result, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Result,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { Money } from '../../components/Money';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
-import { useCampaign } from './api';
+import { describeError } from '../../lib/errors';
+import { useCampaign, useDeleteCampaign } from './api';
 import { CampaignFormModal } from './CampaignFormModal';
 import { campaignDays } from './campaignDays';
 import { InviteesCard } from './InviteesCard';
@@ -21,6 +35,9 @@ export function CampaignDetail() {
   const campaign = useCampaign(id);
   const [editing, setEditing] = useState(false);
   const canManage = me.role !== 'rep';
+  const remove = useDeleteCampaign();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
 
   if (campaign.isPending) return <ListSkeleton rows={8} />;
   if (campaign.isError) {
@@ -40,6 +57,17 @@ export function CampaignDetail() {
     return <ErrorState error={campaign.error} onRetry={() => void campaign.refetch()} />;
   }
   const data = campaign.data;
+  const deleteCampaign = async () => {
+    try {
+      await remove.mutateAsync(data);
+      message.success(t('campaigns.deleted', { name: data.name }));
+      navigate('/campaigns');
+    } catch (error) {
+      // Someone attended: the meetings are activities, so the campaign stays.
+      const attended = error instanceof ApiError && error.code === 'conflict';
+      message.error(attended ? t('campaigns.deleteAttended') : describeError(t, error));
+    }
+  };
   return (
     <Flex vertical gap={16}>
       <Breadcrumb
@@ -53,9 +81,21 @@ export function CampaignDetail() {
           <Tag color="blue">{campaignTypeLabel(t, data.type)}</Tag>
         </Space>
         {canManage && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+            <Popconfirm
+              title={t('campaigns.deleteConfirm', { name: data.name })}
+              okText={t('campaigns.delete')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => deleteCampaign()}
+            >
+              <Button danger icon={<DeleteOutlined />} loading={remove.isPending}>
+                {t('campaigns.delete')}
+              </Button>
+            </Popconfirm>
+          </Space>
         )}
       </Flex>
       <Card size="small">

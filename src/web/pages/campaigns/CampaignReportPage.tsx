@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CAMPAIGN_TYPES } from '../../../domain/campaigns/campaignTypes';
+import { ExportMenu } from '../../components/ExportMenu';
 import { Money } from '../../components/Money';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
-import { type CampaignReport, useCampaignReport } from './api';
+import { type CampaignReport, campaignReportExportHref, useCampaignReport } from './api';
 import { campaignDays } from './campaignDays';
 import { campaignTypeLabel } from './labels';
 
@@ -19,11 +20,12 @@ export default function CampaignReportPage() {
   const { t } = useTranslation();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [type, setType] = useState<string>();
-  const report = useCampaignReport({
+  const params = {
     from: range?.[0]?.format('YYYY-MM-DD'),
     to: range?.[1]?.format('YYYY-MM-DD'),
     type,
-  });
+  };
+  const report = useCampaignReport(params);
 
   const figureColumns = <T extends CampaignRow | SourceRow>(): ColumnsType<T> => [
     { key: 'invited', title: t('campaigns.report.invited'), dataIndex: 'invited', align: 'right' },
@@ -80,6 +82,7 @@ export default function CampaignReportPage() {
           onChange={setType}
           options={CAMPAIGN_TYPES.map((value) => ({ value, label: campaignTypeLabel(t, value) }))}
         />
+        <ExportMenu hrefFor={(format) => campaignReportExportHref(params, format)} />
       </Flex>
       <Typography.Text type="secondary">{t('campaigns.report.explain')}</Typography.Text>
       {report.isPending ? (

@@ -14,8 +14,9 @@ import type {
   Invitee as InviteeSchema,
   UpdateCampaignRequest,
 } from '../../../server/modules/campaigns/campaigns.schema';
-import { api, query } from '../../api/client';
+import { API_BASE, api, query } from '../../api/client';
 import type { Customer, Page } from '../../api/types';
+import { currentLocale } from '../../i18n';
 
 export type Campaign = z.infer<typeof CampaignSchema>;
 export type Invitee = z.infer<typeof InviteeSchema>;
@@ -63,6 +64,12 @@ export function useCampaignReport(params: { from?: string; to?: string; type?: s
   });
 }
 
+/** The report's download, with the same filters, headers in the interface language. */
+export const campaignReportExportHref = (
+  params: { from?: string; to?: string; type?: string },
+  format: 'xlsx' | 'csv',
+) => `${API_BASE}/campaigns/report/export${query({ ...params, format, locale: currentLocale() })}`;
+
 /** Customers the caller may see, by name, to invite. */
 export function useInviteSearch(q: string) {
   return useQuery({
@@ -109,6 +116,15 @@ export function useMarkAttended(campaignId: string) {
     mutationFn: (inviteeId: string) =>
       api.post<Invitee>(`/campaigns/${campaignId}/invitees/${inviteeId}/attendance`, {}),
     onSuccess: invalidate,
+  });
+}
+
+export function useDeleteCampaign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (campaign: { id: string; version: number }) =>
+      api.delete(`/campaigns/${campaign.id}${query({ version: campaign.version })}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
 

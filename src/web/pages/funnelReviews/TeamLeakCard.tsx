@@ -10,7 +10,7 @@ import { leakText, periodRange } from './periods';
 /**
  * For My day (managers and admins): the last finished period's team leak rate and how many of
  * its reports are missing or came late. The current period is left to the report page: before
- * its reports are due, every contacted customer counts as missing and the rate says nothing.
+ * its reports are due, the rate counts only the reports already filed.
  */
 export function TeamLeakCard() {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import {
   useMyReviews,
   useTeamOverview,
 } from './api';
+import { LeakRateText } from './LeakRateText';
 import { leakText, periodRange, recentPeriods } from './periods';
 import { StatusTag } from './StatusTag';
 
@@ -34,6 +35,7 @@ export function TeamReviewsView() {
     return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />;
   }
   const data = overview.data;
+  const dueDate = data.period.dueDate;
   const options = recentPeriods(mine.data.today, 12).map((p) => ({
     value: p.key,
     label: periodRange(p, locale),
@@ -71,13 +73,24 @@ export function TeamReviewsView() {
       dataIndex: 'missing',
       title: t('funnelReviews.missingCustomers'),
       align: 'right',
+      render: (missing: number, row) => (
+        <LeakRateText value={missing} leakRateStatus={row.leakRateStatus} dueDate={dueDate} />
+      ),
     },
     {
       key: 'leakRate',
       dataIndex: 'leakRate',
       title: t('funnelReviews.leakRate'),
       align: 'right',
-      render: (rate: number | null) => <strong>{leakText(rate)}</strong>,
+      render: (rate: number | null, row) => (
+        <strong>
+          <LeakRateText
+            value={leakText(rate)}
+            leakRateStatus={row.leakRateStatus}
+            dueDate={dueDate}
+          />
+        </strong>
+      ),
     },
   ];
   const total = data.total;
@@ -115,13 +128,27 @@ export function TeamReviewsView() {
         <Col xs={12} md={6}>
           <Card size="small">
             <section aria-label={t('funnelReviews.teamLeakRate')}>
-              <Statistic title={t('funnelReviews.teamLeakRate')} value={leakText(total.leakRate)} />
+              <Statistic
+                title={t('funnelReviews.teamLeakRate')}
+                valueRender={() => (
+                  <LeakRateText
+                    value={leakText(total.leakRate)}
+                    leakRateStatus={total.leakRateStatus}
+                    dueDate={dueDate}
+                  />
+                )}
+              />
             </section>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('funnelReviews.ofContacted', {
-                missing: total.missingCustomers,
-                contacted: total.contacted,
-              })}
+              {total.leakRateStatus === 'notDue'
+                ? t('funnelReviews.teamLeakNotDue', { count: total.pending })
+                : t('funnelReviews.ofContacted', {
+                    missing: total.missingCustomers,
+                    contacted: total.contacted,
+                  })}
+              {total.leakRateStatus !== 'notDue' && total.pending > 0
+                ? ` · ${t('funnelReviews.pendingNotCounted', { count: total.pending })}`
+                : ''}
             </Typography.Text>
           </Card>
         </Col>
@@ -169,7 +196,13 @@ export function TeamReviewsView() {
               {
                 key: 'leakRate',
                 title: t('funnelReviews.leakRate'),
-                render: (_, row) => leakText(row.leakRate),
+                render: (_, row) => (
+                  <LeakRateText
+                    value={leakText(row.leakRate)}
+                    leakRateStatus={row.leakRateStatus}
+                    dueDate={dueDate}
+                  />
+                ),
               },
             ]}
           />

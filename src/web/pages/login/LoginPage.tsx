@@ -9,7 +9,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { login, meKey, saveMyLocale } from '../../api/session';
 import type { User } from '../../api/types';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { currentLocale, type Locale, rememberLocale } from '../../i18n';
+import { changeLocale, currentLocale, type Locale, rememberLocale } from '../../i18n';
 import { describeError } from '../../lib/errors';
 
 interface Values {
@@ -24,7 +24,7 @@ function safeNext(next: string | null): string {
 }
 
 export default function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -48,7 +48,7 @@ export default function LoginPage() {
       if (pickedLocale && pickedLocale !== user.locale) {
         user = await saveMyLocale(pickedLocale).catch(() => user);
       } else if (user.locale && user.locale !== currentLocale()) {
-        await i18n.changeLanguage(user.locale);
+        await changeLocale(user.locale);
         rememberLocale(user.locale);
       }
       queryClient.setQueryData<User>(meKey, user);

@@ -1,21 +1,9 @@
-import DownloadOutlined from '@ant-design/icons/es/icons/DownloadOutlined';
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Dropdown,
-  Flex,
-  Row,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, Col, DatePicker, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { currentLocale } from '../../i18n';
 import { compactYuan, Yuan } from './format';
@@ -207,23 +195,9 @@ export default function AccountAssessmentPage() {
             )
           }
         />
-        <Dropdown
-          menu={{
-            items: (['xlsx', 'csv'] as const).map((format) => ({
-              key: format,
-              label: (
-                <a
-                  href={exportHref('/reports/account-assessment/export', filters, format)}
-                  download
-                >
-                  {t(format === 'xlsx' ? 'funnelReport.exportXlsx' : 'funnelReport.exportCsv')}
-                </a>
-              ),
-            })),
-          }}
-        >
-          <Button icon={<DownloadOutlined />}>{t('funnelReport.export')}</Button>
-        </Dropdown>
+        <ExportMenu
+          hrefFor={(format) => exportHref('/reports/account-assessment/export', filters, format)}
+        />
       </Flex>
       {body}
     </Flex>

@@ -1,14 +1,15 @@
 import ReloadOutlined from '@ant-design/icons/es/icons/ReloadOutlined';
 import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Typography } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatPercent } from '../../../domain/format';
 import { ApiError } from '../../api/client';
 import type { Locale } from '../../api/types';
 import { useCurrentUser } from '../../components/CurrentUser';
+import { ProgressLine } from '../../components/ProgressLine';
 import { currentLocale } from '../../i18n';
 import { compactYuan, methodLabel, ratioText, Yuan } from './format';
+import MyFunnelChart from './MyFunnelChart';
 import {
   type Forecast,
   type FunnelReport,
@@ -17,10 +18,6 @@ import {
   useFunnelReport,
 } from './reportsApi';
 import { stageColour } from './stageColours';
-
-// The chart's code (ECharts) stays out of My day's chunk; it is fetched while the figures load.
-const loadChart = () => import('./MyFunnelChart');
-const MyFunnelChart = lazy(loadChart);
 
 const CHART_HEIGHT = 200;
 
@@ -88,35 +85,6 @@ function sumYuan(values: number[]): number {
   return values.reduce((sum, v) => sum + Math.round(v * 100), 0) / 100;
 }
 
-/** Won against target as a thin bar; antd's Progress would add 5 KB to the home page. */
-function WonBar({ percent, label }: { percent: number; label: string }) {
-  const text = formatPercent(percent);
-  return (
-    <Flex
-      role="progressbar"
-      aria-label={label}
-      aria-valuenow={percent}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuetext={text}
-      align="center"
-      gap={8}
-    >
-      <div style={{ flex: 1, height: 6, borderRadius: 3, background: 'rgba(0,0,0,0.06)' }}>
-        <div
-          style={{
-            width: `${Math.min(100, percent)}%`,
-            height: '100%',
-            borderRadius: 3,
-            background: '#389e0d',
-          }}
-        />
-      </div>
-      <span style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>{text}</span>
-    </Flex>
-  );
-}
-
 /** This month: target, won so far, and each method's forecast (won + expected) against it. */
 function ForecastSummary({ forecast, locale }: { forecast: Forecast; locale: Locale }) {
   const { t } = useTranslation();
@@ -134,7 +102,14 @@ function ForecastSummary({ forecast, locale }: { forecast: Forecast; locale: Loc
         />
         <Statistic title={t('dashboard.won')} value={compactYuan(won, locale)} />
       </Flex>
-      {wonPercent !== null && <WonBar percent={wonPercent} label={t('dashboard.won')} />}
+      {wonPercent !== null && (
+        <ProgressLine
+          percent={wonPercent}
+          label={t('dashboard.won')}
+          color="#389e0d"
+          text={formatPercent(wonPercent)}
+        />
+      )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dashboard.forecastHint')}
       </Typography.Text>
@@ -181,11 +156,7 @@ function Funnel({ report, locale }: { report: FunnelReport; locale: Locale }) {
   return (
     <Row gutter={[16, 12]}>
       <Col xs={24} sm={12}>
-        <Suspense
-          fallback={<Skeleton.Node active style={{ width: '100%', height: CHART_HEIGHT }} />}
-        >
-          <MyFunnelChart stages={openStages} locale={locale} label={label} height={CHART_HEIGHT} />
-        </Suspense>
+        <MyFunnelChart stages={openStages} locale={locale} label={label} height={CHART_HEIGHT} />
       </Col>
       <Col xs={24} sm={12}>
         <StageTable stages={openStages} locale={locale} />
@@ -205,10 +176,6 @@ export function MyFunnelCard() {
   const me = useCurrentUser();
   const report = useFunnelReport({});
   const forecast = useForecast({ withDeals: 'false' });
-  // After the calls above are sent: compiling ECharts would otherwise hold them back.
-  useEffect(() => {
-    void loadChart();
-  }, []);
 
   const title =
     me.role === 'rep'
@@ -235,16 +202,17 @@ export function MyFunnelCard() {
         </Button>
       </Flex>
     );
-  } else if (!report.data || !forecast.data) {
-    body = <Skeleton active title={false} paragraph={{ rows: 6 }} />;
   } else {
+    // Each half shows as soon as its own call answers: the funnel is the quicker one, and the
+    // page counts as ready when it is drawn.
+    const loading = <Skeleton active title={false} paragraph={{ rows: 6 }} />;
     body = (
       <Row gutter={[24, 16]}>
         <Col xs={24} lg={15}>
-          <Funnel report={report.data} locale={locale} />
+          {report.data ? <Funnel report={report.data} locale={locale} /> : loading}
         </Col>
         <Col xs={24} lg={9}>
-          <ForecastSummary forecast={forecast.data} locale={locale} />
+          {forecast.data ? <ForecastSummary forecast={forecast.data} locale={locale} /> : loading}
         </Col>
       </Row>
     );

@@ -1,8 +1,8 @@
-import DownloadOutlined from '@ant-design/icons/es/icons/DownloadOutlined';
-import { Button, DatePicker, Dropdown, Flex, Select } from 'antd';
+import { DatePicker, Flex, Select } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../components/ExportMenu';
 import { useFunnels } from '../funnels/api';
 import { useTeams } from '../settings/api';
 
@@ -79,32 +79,7 @@ export function ReportFilterBar({
         />
       )}
       {children}
-      {exportHref && (
-        <Dropdown
-          menu={{
-            items: [
-              {
-                key: 'xlsx',
-                label: (
-                  <a href={exportHref('xlsx')} download>
-                    {t('funnelReport.exportXlsx')}
-                  </a>
-                ),
-              },
-              {
-                key: 'csv',
-                label: (
-                  <a href={exportHref('csv')} download>
-                    {t('funnelReport.exportCsv')}
-                  </a>
-                ),
-              },
-            ],
-          }}
-        >
-          <Button icon={<DownloadOutlined />}>{t('funnelReport.export')}</Button>
-        </Dropdown>
-      )}
+      {exportHref && <ExportMenu hrefFor={exportHref} />}
     </Flex>
   );
 }

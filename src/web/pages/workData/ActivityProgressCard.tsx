@@ -1,7 +1,8 @@
-import { Card, Flex, Progress, Skeleton, Typography } from 'antd';
+import { Card, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/PageStates';
+import { ProgressLine } from '../../components/ProgressLine';
 import { useMyProgress, useSignalSuggestions } from './api';
 import { metricLabel, periodLabel, signalLabel } from './labels';
 
@@ -39,11 +40,10 @@ export function ActivityProgressCard() {
                   {item.actual}/{item.target}
                 </Typography.Text>
               </Flex>
-              <Progress
+              <ProgressLine
                 percent={Math.min(100, Math.round((item.actual / item.target) * 100))}
-                status={done ? 'success' : 'active'}
-                showInfo={false}
-                size="small"
+                label={metricLabel(t, item.metric)}
+                color={done ? '#52c41a' : '#1677ff'}
               />
             </div>
           );

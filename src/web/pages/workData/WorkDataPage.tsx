@@ -1,23 +1,10 @@
-import DownloadOutlined from '@ant-design/icons/es/icons/DownloadOutlined';
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Dropdown,
-  Flex,
-  Row,
-  Select,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, Col, DatePicker, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../components/CurrentUser';
+import { ExportMenu } from '../../components/ExportMenu';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import { ratioText } from '../reports/format';
@@ -262,20 +249,7 @@ export default function WorkDataPage() {
               />
             </>
           )}
-          <Dropdown
-            menu={{
-              items: (['xlsx', 'csv'] as const).map((format) => ({
-                key: format,
-                label: (
-                  <a href={workDataExportHref(filters, format)} download>
-                    {format === 'xlsx' ? t('funnelReport.exportXlsx') : t('funnelReport.exportCsv')}
-                  </a>
-                ),
-              })),
-            }}
-          >
-            <Button icon={<DownloadOutlined />}>{t('funnelReport.export')}</Button>
-          </Dropdown>
+          <ExportMenu hrefFor={(format) => workDataExportHref(filters, format)} />
         </Flex>
       </Flex>
       {content}
