@@ -108,6 +108,13 @@ async function openPglite(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let closing = false;
+  // An idle connection can be ended by the server (a restart, pg_terminate_backend, a dropped
+  // database). The pool has already discarded it and the next query opens another; without a
+  // listener the pool's 'error' event would crash the process.
+  pool.on('error', (error) => {
+    if (!closing) console.warn(`PostgreSQL ended an idle connection: ${error.message}`);
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -127,6 +134,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
     async close() {
+      closing = true;
       await pool.end();
     },
   };
