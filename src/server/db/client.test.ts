@@ -21,7 +21,8 @@ describe.runIf(inject('dbKind') === 'postgres')('the PostgreSQL pool', () => {
     try {
       const pool = database.pool as NonNullable<Database['pool']>;
       const held = await pool.connect();
-      const pid = (await held.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+      const pid = (await held.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]
+        ?.pid;
       held.release(); // idle in the pool now
       const other = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
       await other.connect();
