@@ -80,6 +80,19 @@ describe('runGrading', () => {
     expect(again.orgs[0]?.skipped).toBe(true);
   });
 
+  it('leaves a grading run already under way alone, rescoring only', async () => {
+    const running = sql`insert into grading_runs (org_id, id, trigger, status, rule_set_id, started_at)
+      values (${t.orgId}, gen_random_uuid(), 'manual', 'running', 'vip-abc', ${t.clock.now()})`;
+    await t.database.query(running);
+    try {
+      const [result] = await runGrading(ctx, { orgId: t.orgId });
+      expect(result?.summary).toEqual({ rescored: 0, skippedRunInProgress: 1 });
+    } finally {
+      await t.database.query(sql`update grading_runs set status = 'failed', finished_at = now()
+        where org_id = ${t.orgId} and status = 'running'`);
+    }
+  });
+
   it('is one of the scheduled jobs, and runs by name', async () => {
     expect(JOBS.map((job) => job.name)).toContain('grading');
     const run = await t.call('POST', '/api/v1/test/jobs/grading/run', { token: t.adminToken });

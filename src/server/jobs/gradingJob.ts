@@ -29,7 +29,7 @@ export async function gradingForOrg(
       durationMs: run.durationMs,
     };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') {
+    if (error instanceof AppError && error.code === 'grading_in_progress') {
       return { rescored: scoring.changed, skippedRunInProgress: 1 };
     }
     throw error;
