@@ -17,7 +17,8 @@ import type { Job, JobSummary } from './scheduler';
  * 'lapsed' event naming the rule and triggers, cancels their former owners' open tasks on them,
  * and gives owners of customers within the warning window one 'lapse_warning' per deadline.
  * A second run finds nothing more to do. Each lapse is an audit row too, written by the same
- * statement (the job has no user: user_id is null).
+ * statement (the job has no user: user_id is null), and so is each share (协同) the lapsed
+ * customers lose: a pool customer keeps no collaborators (see collaborators.service dropShares).
  */
 export async function lapseOrg(
   db: Db,
@@ -71,6 +72,19 @@ export async function lapseOrg(
             jsonb_build_object('ownerId', jsonb_build_object('from', l.owner_id, 'to', null),
               'rule', l.rule_name, 'triggers', l.triggers)
           from lapsed l
+          returning 1),
+        -- Shares (协同) are the owner's act: a customer back in the pool keeps none.
+        unshared as (
+          delete from customer_collaborators cc using lapsed l, users u
+          where cc.org_id = ${org.id} and cc.customer_id = l.id
+            and u.org_id = cc.org_id and u.id = cc.user_id
+          returning cc.customer_id, cc.user_id, cc.access, u.name as user_name),
+        unshare_audit as (
+          insert into audit_log (org_id, id, at, user_id, action, entity, entity_id, changes)
+          select ${org.id}, ${sqlNewId(now)}, ${now}, null, 'unshare', 'customer',
+            x.customer_id::text, jsonb_build_object('userId', x.user_id, 'userName', x.user_name,
+              'access', jsonb_build_object('from', x.access, 'to', null), 'reason', 'released')
+          from unshared x
           returning 1),
         cancelled as (
           update tasks t set status = 'cancelled', version = t.version + 1, updated_at = ${now}

@@ -234,3 +234,53 @@ export async function findShares(
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.at_key, last.id]) : null,
   };
 }
+
+/**
+ * Ownership changes and shares (协同). Sharing is the owner's act, so:
+ * - a customer back in the pool (released, or lapsed by the daily job) keeps no collaborators:
+ *   the next owner decides who helps, and a pool customer is not left open to people picked by
+ *   someone who no longer holds it;
+ * - a customer reassigned keeps its collaborators (the pre-sales engineer goes on with the new
+ *   owner, who may take them off), except the new owner themself, whose share is now moot.
+ * Each share dropped is an 'unshare' audit row with the reason, in the ownership change's
+ * transaction.
+ */
+export async function dropShares(
+  tx: Db,
+  entry: { orgId: string; actorId: string | null; ip?: string | null },
+  customerIds: string[],
+  reason: 'released' | 'reassigned',
+  onlyUserId?: string,
+): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  const removed = await queryRows<{
+    customer_id: string;
+    user_id: string;
+    access: string;
+    user_name: string;
+  }>(
+    tx,
+    sql`delete from customer_collaborators cc using users u
+      where cc.org_id = ${entry.orgId} and cc.customer_id in ${customerIds}
+        ${onlyUserId ? sql`and cc.user_id = ${onlyUserId}` : sql``}
+        and u.org_id = cc.org_id and u.id = cc.user_id
+      returning cc.customer_id, cc.user_id, cc.access, u.name as user_name`,
+  );
+  for (const row of removed) {
+    await recordAudit(tx, {
+      orgId: entry.orgId,
+      userId: entry.actorId,
+      ip: entry.ip,
+      action: 'unshare',
+      entity: 'customer',
+      entityId: row.customer_id,
+      changes: {
+        userId: row.user_id,
+        userName: row.user_name,
+        access: { from: row.access, to: null },
+        reason,
+      },
+    });
+  }
+  return removed.length;
+}

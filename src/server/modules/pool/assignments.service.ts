@@ -3,6 +3,7 @@ import { canHoldMore } from '../../../domain/pool';
 import { type Db, queryRows } from '../../db/client';
 import { AppError, forbidden, notFound, validationFailed } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
+import { dropShares } from '../collaborators/collaborators.service';
 import { managedOwners, ownedCustomers, visibleCustomers } from '../customers/customers.access';
 import type { Customer } from '../customers/customers.schema';
 import { getCustomer } from '../customers/customers.service';
@@ -156,6 +157,14 @@ export async function assignCustomers(
           claimed_at = ${now}, pool_team_id = null, pooled_at = null,
           version = c.version + 1, updated_at = ${now}
         where c.org_id = ${actor.orgId} and c.id in ${changingIds}`,
+    );
+    // Collaborators stay with a reassigned customer; the new owner's own share is moot.
+    await dropShares(
+      tx,
+      { orgId: actor.orgId, actorId: actor.id, ip: actor.ip },
+      changingIds,
+      'reassigned',
+      owner.id,
     );
     for (const row of changing) {
       await recordAudit(tx, {

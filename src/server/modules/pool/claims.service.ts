@@ -4,6 +4,7 @@ import { type Db, queryRows } from '../../db/client';
 import type { AuthContext } from '../../http/auth';
 import { AppError, forbidden, notFound, validationFailed } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
+import { dropShares } from '../collaborators/collaborators.service';
 import {
   claimablePool,
   limitForViewer,
@@ -222,6 +223,7 @@ export async function releaseCustomer(
     });
     await routeIntoPool(tx, actor.orgId, sql`(${id})`, now, actor.id);
     await cancelOpenTasksOf(tx, actor.orgId, [{ customerId: id, ownerId: target.owner_id }], now);
+    await dropShares(tx, { orgId: actor.orgId, actorId: actor.id, ip: actor.ip }, [id], 'released');
     await recordAudit(tx, {
       orgId: actor.orgId,
       userId: actor.id,
