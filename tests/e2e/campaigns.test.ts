@@ -12,6 +12,8 @@ const customerIds: Record<string, string> = {};
 const CAMPAIGN = '2026 苏州智能制造研讨会';
 const CAME = '苏州明达机械有限公司';
 const STAYED_AWAY = '无锡远航电子有限公司';
+/** STAYED_AWAY is invited through this contact, CAME as a company. */
+const CONTACT = '钱志远';
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -28,6 +30,11 @@ beforeAll(async () => {
     expect(response.statusCode).toBe(201);
     customerIds[name] = response.json().id;
   }
+  const contact = await t.call('POST', '/api/v1/contacts', {
+    token: owner.token,
+    body: { customerId: customerIds[STAYED_AWAY], name: CONTACT, title: '总经理' },
+  });
+  expect(contact.statusCode).toBe(201);
 });
 afterAll(async () => {
   await e2e?.close();
@@ -87,15 +94,25 @@ describe('campaigns and shared customers', () => {
       await page.keyboard.type(name.slice(0, 4));
       await page.getByTitle(name, { exact: true }).filter({ visible: true }).last().click();
     }
+    // A person rather than the company: the chosen customers' contacts, grouped by customer.
+    await choose(page, invite, '联系人（可选）', `${CONTACT} · 总经理`);
+    await e2e.screenshot(page, 'campaign-invite-contacts');
+    // Close the open list as a user would, by clicking the dialog's title.
+    await invite.getByText('邀请客户', { exact: true }).click();
     await invite.getByRole('button', { name: '邀请' }).click();
     await invite.waitFor({ state: 'hidden' });
-    await page.getByText('已邀请 2 位客户').waitFor();
+    await page.getByText('已添加 2 条邀请').waitFor();
     await page.getByText('邀请名单（2）').waitFor();
+    const invited = page.getByRole('row').filter({ hasText: STAYED_AWAY });
+    expect((await invited.getByRole('cell').allInnerTexts()).slice(0, 2)).toEqual([
+      STAYED_AWAY,
+      CONTACT,
+    ]);
 
     await page.getByRole('button', { name: `标记 ${CAME} 到场` }).click();
     await page.getByText(`已标记 ${CAME} 到场，并在客户时间线记录了一次有效沟通`).waitFor();
     await page.getByRole('button', { name: `标记 ${CAME} 到场` }).waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: `标记 ${STAYED_AWAY} 到场` }).waitFor();
+    await page.getByRole('button', { name: `标记 ${CONTACT} · ${STAYED_AWAY} 到场` }).waitFor();
     await page.getByText('1 / 2').first().waitFor();
     await e2e.screenshot(page, 'campaign-detail');
 

@@ -9,6 +9,7 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { Money } from '../../components/Money';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { type CampaignReport, campaignReportExportHref, useCampaignReport } from './api';
+import { CampaignReportChart } from './CampaignReportChart';
 import { campaignDays } from './campaignDays';
 import { campaignTypeLabel } from './labels';
 
@@ -116,6 +117,7 @@ export default function CampaignReportPage() {
               </Card>
             </Col>
           </Row>
+          {report.data.rows.length > 0 && <CampaignReportChart report={report.data} />}
           <Card size="small" title={t('campaigns.report.perCampaign')}>
             <Table<CampaignRow>
               size="small"

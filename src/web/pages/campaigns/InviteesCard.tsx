@@ -11,6 +11,10 @@ import { formatDayOf } from '../../lib/format';
 import { type Invitee, useInvitees, useMarkAttended, useRemoveInvitee } from './api';
 import { InviteModal } from './InviteModal';
 
+/** The invitee as named in messages: the person and their company, or the company. */
+const inviteeName = (row: Invitee) =>
+  row.contactName ? `${row.contactName} · ${row.customerName}` : row.customerName;
+
 /** Who was invited and who came; managers invite, mark attendance and take invitations back. */
 export function InviteesCard(props: { campaignId: string; canManage: boolean }) {
   const { t } = useTranslation();
@@ -25,7 +29,7 @@ export function InviteesCard(props: { campaignId: string; canManage: boolean }) 
   async function markAttended(row: Invitee) {
     try {
       await attend.mutateAsync(row.id);
-      message.success(t('campaigns.attendedDone', { name: row.customerName }));
+      message.success(t('campaigns.attendedDone', { name: inviteeName(row) }));
     } catch (error) {
       message.error(describeError(t, error));
     }
@@ -34,7 +38,7 @@ export function InviteesCard(props: { campaignId: string; canManage: boolean }) 
   async function uninvite(row: Invitee) {
     try {
       await remove.mutateAsync(row.id);
-      message.success(t('campaigns.removed', { name: row.customerName }));
+      message.success(t('campaigns.removed', { name: inviteeName(row) }));
     } catch (error) {
       message.error(describeError(t, error));
     }
@@ -77,14 +81,14 @@ export function InviteesCard(props: { campaignId: string; canManage: boolean }) 
             <Button
               type="link"
               size="small"
-              aria-label={t('campaigns.markAttendedNamed', { name: row.customerName })}
+              aria-label={t('campaigns.markAttendedNamed', { name: inviteeName(row) })}
               loading={attend.isPending && attend.variables === row.id}
               onClick={() => void markAttended(row)}
             >
               {t('campaigns.markAttended')}
             </Button>
             <Popconfirm
-              title={t('campaigns.removeConfirm', { name: row.customerName })}
+              title={t('campaigns.removeConfirm', { name: inviteeName(row) })}
               okText={t('campaigns.remove')}
               okButtonProps={{ danger: true }}
               onConfirm={() => uninvite(row)}

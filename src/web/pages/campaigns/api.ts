@@ -2,6 +2,7 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
@@ -15,7 +16,7 @@ import type {
   UpdateCampaignRequest,
 } from '../../../server/modules/campaigns/campaigns.schema';
 import { API_BASE, api, query } from '../../api/client';
-import type { Customer, Page } from '../../api/types';
+import type { Contact, Customer, Page } from '../../api/types';
 import { currentLocale } from '../../i18n';
 
 export type Campaign = z.infer<typeof CampaignSchema>;
@@ -78,6 +79,22 @@ export function useInviteSearch(q: string) {
       (await api.get<Page<Customer>>(`/customers${query({ q, limit: 20, sort: 'name' })}`)).items,
     placeholderData: (previous) => previous,
   });
+}
+
+/** The contacts of each chosen customer, for inviting people rather than the company. */
+export function useContactsOf(customerIds: string[]) {
+  const results = useQueries({
+    queries: customerIds.map((customerId) => ({
+      // The customer page's key: a contact added there shows here too.
+      queryKey: ['customers', 'contacts', customerId],
+      queryFn: async () =>
+        (await api.get<Page<Contact>>(`/customers/${customerId}/contacts?limit=500`)).items,
+    })),
+  });
+  return {
+    loading: results.some((result) => result.isFetching),
+    byCustomer: new Map(customerIds.map((id, index) => [id, results[index]?.data ?? []])),
+  };
 }
 
 /** Campaign changes move counts, lists, the report and (attendance) the customer's timeline. */
