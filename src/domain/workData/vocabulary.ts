@@ -25,7 +25,11 @@ export type OpportunitySignal = (typeof OPPORTUNITY_SIGNALS)[number];
  * - effective: activities marked 有效沟通;
  * - visits / calls: activities of type visit / call;
  * - proposals: activities of type quote (报价/方案 sent): the proposal is a logged follow-up,
- *   so a rep counts it the moment it goes out, deal or not.
+ *   so a rep counts it the moment it goes out, deal or not. Documents attached to a deal
+ *   (deal_documents, kind proposal/quote) are not counted: seed 000's 提交定制化方案 and seed
+ *   001's 提交项目建议书 are acts towards the customer, while a document is filed whenever it
+ *   is written (drafts, internal versions, the signed contract), and counting both would count
+ *   one proposal twice. The targets card says so to the user.
  */
 export const TARGET_METRICS = [
   'new_customers',

@@ -1,5 +1,5 @@
 import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
-import { App, Button, Card, Flex, InputNumber, Popconfirm, Select, Table } from 'antd';
+import { App, Button, Card, Flex, InputNumber, Popconfirm, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -173,6 +173,9 @@ export function TargetsCard({ rows }: { rows: WorkDataRow[] }) {
           },
         ]}
       />
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+        {t('workData.metricsNote')}
+      </Typography.Paragraph>
     </Card>
   );
 }
