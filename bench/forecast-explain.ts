@@ -1,12 +1,14 @@
 // Plans of GET /forecast's statements (and the funnel report's with a creation period) on the
 // scale benchmark's database, for docs/performance.md. Reads only.
 // Run: npx tsx bench/forecast-explain.ts [--who manager1] [--db crm_scale_bench]
-//        [--funnel-from 2025-12-15 --funnel-to 2026-12-14]
+//        [--funnel-from 2025-12-15 --funnel-to 2026-12-14] [--deals amount|expectedCloseDate]
+// (--deals: the forecast page's first 20 deals, GET /forecast/deals, instead of the totals)
 import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { type Db, openDatabase } from '../src/server/db/client';
 import { getForecast } from '../src/server/modules/forecast/forecast.service';
+import { getForecastDeals } from '../src/server/modules/forecast/forecastDeals';
 import { getFunnelReport } from '../src/server/modules/reports/funnelReport.service';
 import { databaseUrlWithName } from '../tests/setup/databases';
 import { BENCH_ADMIN_EMAIL } from './scale/table';
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'crm_scale_bench' },
     'funnel-from': { type: 'string' },
     'funnel-to': { type: 'string' },
+    deals: { type: 'string' },
   },
 });
 const database = await openDatabase({
@@ -68,8 +71,13 @@ try {
   const db = explaining(database.db);
   if (values['funnel-from'] || values['funnel-to']) {
     await getFunnelReport(db, context, { from: values['funnel-from'], to: values['funnel-to'] });
+  } else if (values.deals) {
+    const sort = values.deals === 'expectedCloseDate' ? 'expectedCloseDate' : 'amount';
+    const order = sort === 'amount' ? 'desc' : 'asc';
+    const page = { limit: 20, offset: 0 };
+    await getForecastDeals(db, context, { lookbackMonths: 12 }, { sort, order }, page, new Date());
   } else {
-    await getForecast(db, context, { lookbackMonths: 12, withDeals: 'false' }, new Date());
+    await getForecast(db, context, { lookbackMonths: 12 }, new Date());
   }
 } finally {
   await database.close();

@@ -1,5 +1,6 @@
-// Forecast benchmark (issue 8): GET /forecast as a rep and as a team manager — the dashboard's
-// call (withDeals=false) and the forecast page's (with the deals) — and GET /reports/funnel
+// Forecast benchmark (issue 8): GET /forecast as a rep and as a team manager — the totals, the
+// call of both the dashboard and the forecast page — and the page's first page of deals (GET
+// /forecast/deals, 20 by amount and by expected close date), and GET /reports/funnel
 // with a creation period, over the scale benchmark's PostgreSQL org (1,000,000 customers,
 // 1,000,000 deals with their stage history from `crm seed bench`).
 // Run: npm run bench -- forecast
@@ -84,17 +85,20 @@ try {
   const measures: Measure[] = [];
   for (const who of ['rep1', 'manager1'] as const) {
     measures.push({
-      measure: `GET /forecast?withDeals=false (dashboard), ${who}`,
-      path: `${api}/forecast?withDeals=false`,
-      token: tokens[who],
-      target: 1000,
-    });
-    measures.push({
-      measure: `GET /forecast (page, with the deals), ${who}`,
+      measure: `GET /forecast (dashboard and page totals), ${who}`,
       path: `${api}/forecast`,
       token: tokens[who],
       target: 1000,
     });
+    for (const sort of ['amount', 'expectedCloseDate']) {
+      const order = sort === 'amount' ? 'desc' : 'asc';
+      measures.push({
+        measure: `GET /forecast/deals (page's list, 20 by ${sort} ${order}), ${who}`,
+        path: `${api}/forecast/deals?limit=20&sort=${sort}&order=${order}`,
+        token: tokens[who],
+        target: 1000,
+      });
+    }
   }
   for (const [label, period] of Object.entries(
     periods(new Date(span.first), new Date(span.last)),

@@ -76,6 +76,28 @@ describe('funnel report, forecast and account assessment', () => {
     await expect.poll(() => weighted.innerText()).toMatch(/4,000[\s\S]*40\.0%/);
     await shot(page, 'reports-03-forecast');
 
+    // The open deals, paged and sorted by the server: d5 4000, d3 3000, d4 500.55 by amount;
+    // by expected close date d3 (20 April), d5 (30 April), d4 (10 May).
+    const deals = page.getByRole('table', { name: '在途商机' });
+    await page.getByText('共 3 个在途商机').waitFor();
+    const amounts = () =>
+      deals
+        .locator('tbody tr.ant-table-row')
+        .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[4]?.textContent ?? ''));
+    await expect
+      .poll(amounts)
+      .toEqual([
+        expect.stringContaining('4,000'),
+        expect.stringContaining('3,000'),
+        expect.stringContaining('500.55'),
+      ]);
+    await deals.getByRole('columnheader', { name: '预计成交日' }).click();
+    const closeDays = () =>
+      deals
+        .locator('tbody tr.ant-table-row')
+        .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[5]?.textContent ?? ''));
+    await expect.poll(closeDays).toEqual(['2026-04-20', '2026-04-30', '2026-05-10']);
+
     await page.getByRole('button', { name: '导出' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -23,10 +23,21 @@ export type ForecastScope = z.infer<typeof ForecastScope>;
 export const ForecastQuery = ForecastScope.extend({
   /** Default: the current month. */
   period: PeriodKey.optional(),
-  /** 'false': leave `deals` empty — the totals alone, for My day's card. */
-  withDeals: z.enum(['true', 'false']).optional(),
 });
 export type ForecastQuery = z.infer<typeof ForecastQuery>;
+
+export const ForecastDealSort = z.enum(['amount', 'expectedCloseDate']);
+export type ForecastDealSort = z.infer<typeof ForecastDealSort>;
+
+/** The open deals of the forecast, a page at a time. */
+export const ForecastDealsQuery = ForecastQuery.extend({
+  /** amount: by amount, ties by id; expectedCloseDate: deals without a date last, ties by amount descending. */
+  sort: ForecastDealSort.default('amount'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export type ForecastDealsQuery = z.infer<typeof ForecastDealsQuery>;
 
 export const ForecastMethodKey = z.enum(['weighted', 'history', 'committed']);
 export type ForecastMethodKey = z.infer<typeof ForecastMethodKey>;
@@ -84,9 +95,16 @@ export const Forecast = z.object({
   target: z.number().nullable(),
   methods: z.array(ForecastMethod),
   stageRates: z.array(StageRate),
-  deals: z.array(ForecastDeal),
 });
 export type Forecast = z.infer<typeof Forecast>;
+
+export const ForecastDeals = z.object({
+  items: z.array(ForecastDeal),
+  /** Open deals in the scope, all pages together. */
+  total: z.number().int(),
+});
+export type ForecastDeals = z.infer<typeof ForecastDeals>;
+export type ForecastDealRow = z.infer<typeof ForecastDeal>;
 
 export const BacktestQuery = ForecastScope.extend({
   unit: z.enum(['month', 'quarter']).default('month'),
@@ -123,7 +141,7 @@ export const Backtest = z.object({
 });
 export type Backtest = z.infer<typeof Backtest>;
 
-export const ForecastExportQuery = ForecastQuery.omit({ withDeals: true }).extend({
+export const ForecastExportQuery = ForecastQuery.extend({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
   unit: z.enum(['month', 'quarter']).default('month'),
   periods: z.coerce.number().int().min(1).max(24).default(6),

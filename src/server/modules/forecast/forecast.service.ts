@@ -29,11 +29,11 @@ import {
   stageWinRatesAt,
   wonBetween,
 } from './forecastFacts';
-import { nowFactsHold, openDealsNow, openDealTotalsNow, stageWinRatesNow } from './forecastNow';
+import { nowFactsHold, openDealTotalsNow, stageWinRatesNow } from './forecastNow';
 
 const yuan = (cents: number) => cents / 100;
 
-async function scopeOf(db: Db, context: ReportContext, query: ForecastScope) {
+export async function scopeOf(db: Db, context: ReportContext, query: ForecastScope) {
   const [funnel, managed] = await Promise.all([
     reportFunnel(db, context.viewer.orgId, query.funnelId),
     managedOwnerIds(db, context.viewer),
@@ -62,7 +62,7 @@ async function scopeOf(db: Db, context: ReportContext, query: ForecastScope) {
 }
 
 /** The look-back window's first instant: `months` calendar months before asOf's day. */
-function windowStart(asOfDay: string, months: number, timeZone: string): Date {
+export function windowStart(asOfDay: string, months: number, timeZone: string): Date {
   const year = Number(asOfDay.slice(0, 4));
   const month = Number(asOfDay.slice(5, 7)) - 1 - months;
   const y = year + Math.floor(month / 12);
@@ -80,7 +80,7 @@ interface MethodFigures {
 }
 
 /** What each method expects from the deals open at asOf to close in the period (cents). */
-async function forecastAt(
+export async function forecastAt(
   db: Db,
   scope: ScopeSql,
   stages: readonly StageInfo[],
@@ -106,7 +106,7 @@ async function forecastAt(
 
 /**
  * forecastAt from the facts the triggers keep, for an instant after every fact of the org
- * (nowFactsHold): the same figures. Without the deals, the open deals are summed in SQL.
+ * (nowFactsHold): the same figures, the open deals summed in SQL.
  */
 async function forecastNow(
   db: Db,
@@ -115,32 +115,27 @@ async function forecastNow(
   period: CalendarPeriod,
   asOf: Date,
   lookbackMonths: number,
-  withDeals: boolean,
 ) {
   const today = zonedDay(asOf, scope.timeZone);
   const [rates, committed] = await Promise.all([
     stageWinRatesNow(db, scope, stages, windowStart(today, lookbackMonths, scope.timeZone)),
     committedAt(db, scope, period, asOf),
   ]);
-  if (!withDeals) {
-    const totals = await openDealTotalsNow(db, scope, stages, rates, period, today);
-    const figures: MethodFigures = { ...totals, committed };
-    return {
-      today,
-      openDeals: [],
-      rates,
-      history: { expectedCents: totals.history, deals: [] },
-      figures,
-    };
-  }
-  const openDeals = await openDealsNow(db, scope, stages, true);
-  const history = historyForecast(openDeals, rates, period, today);
-  const figures: MethodFigures = {
-    weighted: weightedForecastCents(openDeals, period, today),
-    history: history.expectedCents,
-    committed,
-  };
-  return { today, openDeals, rates, history, figures };
+  const totals = await openDealTotalsNow(db, scope, stages, rates, period, today);
+  const figures: MethodFigures = { ...totals, committed };
+  return { today, rates, figures };
+}
+
+/** The period asked for (default: this month) and the instant it is forecast at. */
+export function forecastInstant(context: ReportContext, query: ForecastQuery, now: Date) {
+  const period =
+    (query.period && parsePeriodKey(query.period)) ||
+    periodOfDay(zonedDay(now, context.timeZone), 'month');
+  const periodStart = zonedDayStart(period.from, context.timeZone);
+  const periodEnd = zonedDayStart(addDays(period.to, 1), context.timeZone);
+  // A past period is forecast no more: what was open at its end.
+  const asOf = now < periodEnd ? now : periodEnd;
+  return { period, periodStart, asOf };
 }
 
 /**
@@ -203,23 +198,14 @@ export async function getForecast(
   now: Date,
 ): Promise<Forecast> {
   const { stages, scope } = await scopeOf(db, context, query);
-  const period =
-    (query.period && parsePeriodKey(query.period)) ||
-    periodOfDay(zonedDay(now, context.timeZone), 'month');
-  const periodStart = zonedDayStart(period.from, context.timeZone);
-  const periodEnd = zonedDayStart(addDays(period.to, 1), context.timeZone);
-  // A past period is forecast no more: what was open at its end.
-  const asOf = now < periodEnd ? now : periodEnd;
-  const withDeals = query.withDeals !== 'false';
+  const { period, periodStart, asOf } = forecastInstant(context, query, now);
   const [at, won, target] = await Promise.all([
     (await nowFactsHold(db, context.viewer.orgId, asOf))
-      ? forecastNow(db, scope, stages, period, asOf, query.lookbackMonths, withDeals)
-      : forecastAt(db, scope, stages, period, asOf, query.lookbackMonths, withDeals),
+      ? forecastNow(db, scope, stages, period, asOf, query.lookbackMonths)
+      : forecastAt(db, scope, stages, period, asOf, query.lookbackMonths),
     periodStart < asOf ? wonBetween(db, scope, periodStart, asOf) : Promise.resolve(0),
     targetCents(db, context, query, period.key),
   ]);
-  const nameOf = (key: string) => stages.find((s) => s.key === key)?.name ?? key;
-  const historyById = new Map(at.history.deals.map((deal) => [deal.id, deal]));
   return {
     period: { key: period.key, from: period.from, to: period.to },
     asOf: at.today,
@@ -249,25 +235,6 @@ export async function getForecast(
           medianDaysToClose: rate?.medianDaysToClose ?? null,
         };
       }),
-    deals: (query.withDeals === 'false' ? [] : at.openDeals).map((deal) => {
-      const history = historyById.get(deal.id);
-      const weighted = weightedForecastCents([deal], period, at.today);
-      return {
-        id: deal.id,
-        name: deal.name,
-        customerName: deal.customerName,
-        ownerName: deal.ownerName,
-        stageKey: deal.stageKey,
-        stageName: nameOf(deal.stageKey),
-        amount: yuan(deal.amountCents),
-        probability: deal.probability,
-        expectedCloseDate: deal.expectedCloseDate ?? null,
-        weighted: yuan(weighted),
-        historyProbability: history?.probability ?? null,
-        historyCloseDate: history?.closeDate ?? null,
-        historyExpected: yuan(history?.expectedCents ?? 0),
-      };
-    }),
   };
 }
 

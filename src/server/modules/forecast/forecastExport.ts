@@ -1,7 +1,7 @@
 // The forecast's tables for the .xlsx/CSV download, headed in the reader's language.
 import type { Locale } from '../../../domain/vocabulary';
 import type { ReportTable } from '../reports/reportExport';
-import type { Backtest, Forecast, ForecastMethodKey } from './forecast.schema';
+import type { Backtest, Forecast, ForecastDealRow, ForecastMethodKey } from './forecast.schema';
 
 const WORDS = {
   'zh-CN': {
@@ -79,6 +79,7 @@ const percent = (value: number | null) => (value === null ? null : Math.round(va
 export function forecastTables(
   locale: Locale,
   forecast: Forecast,
+  deals: readonly ForecastDealRow[],
   backtest: Backtest,
 ): ReportTable[] {
   const w = WORDS[locale];
@@ -112,7 +113,7 @@ export function forecastTables(
         w.historyClose,
         w.historyExpected,
       ],
-      rows: forecast.deals.map((d) => [
+      rows: deals.map((d) => [
         d.name,
         d.customerName,
         d.ownerName,

@@ -138,40 +138,73 @@ function openRows(scope: ScopeSql, stages: readonly StageInfo[], columns: SQL): 
   );
 }
 
-/** openDealsAt for a forecast made now, names included when asked. */
-export async function openDealsNow(
+/** How a list of open deals is ordered; ties end on the deal id, so pages never overlap. */
+export interface DealOrder {
+  sort: 'amount' | 'expectedCloseDate';
+  order: 'asc' | 'desc';
+}
+
+/** A page of a list: `limit` rows after the first `offset`. */
+export interface DealPage {
+  limit: number;
+  offset: number;
+}
+
+/** `order by` over rows with amount_cents, expected_close_date and deal_id. */
+function orderBy(alias: SQL, { sort, order }: DealOrder): SQL {
+  const dir = order === 'asc' ? sql`asc` : sql`desc`;
+  return sort === 'amount'
+    ? sql`${alias}.amount_cents ${dir}, ${alias}.deal_id`
+    : sql`${alias}.expected_close_date ${dir} nulls last, ${alias}.amount_cents desc, ${alias}.deal_id`;
+}
+
+/**
+ * openDealsAt for a forecast made now, names included: the scope's open deals in `order`,
+ * one page of them (or all when `page` is null, for the export), and how many there are.
+ * Only the page's rows read their deal, customer and owner.
+ */
+export async function openDealsPageNow(
   db: Db,
   scope: ScopeSql,
   stages: readonly StageInfo[],
-  withNames: boolean,
-): Promise<OpenDealThen[]> {
-  if (!stages.some((stage) => stage.terminal === null)) return [];
+  order: DealOrder,
+  page: DealPage | null,
+): Promise<{ total: number; deals: OpenDealThen[] }> {
+  if (!stages.some((stage) => stage.terminal === null)) return { total: 0, deals: [] };
   const orgId = scope.viewer.orgId;
-  const rows = await queryRows<OpenDealRow>(
+  const limit = page ? sql`limit ${page.limit} offset ${page.offset}` : sql``;
+  const rows = await queryRows<
+    { total: number } & { [K in keyof OpenDealRow]: OpenDealRow[K] | null }
+  >(
     db,
     sql`with o as (${openRows(
       scope,
       stages,
       sql`f.deal_id, f.customer_id, f.deal_owner_id, f.amount_cents, f.probability,
         f.deal_stage_key, f.stage_key, f.entered_at, f.expected_close_date`,
-    )})
-      select o.deal_id as id, d.name,
-        ${withNames ? sql`(select c.name from customers c where c.org_id = ${orgId} and c.id = o.customer_id)` : sql`''`} as customer_name,
-        ${withNames ? sql`(select u.name from users u where u.org_id = ${orgId} and u.id = o.deal_owner_id)` : sql`null`} as owner_name,
-        o.amount_cents, o.probability, o.deal_stage_key as stage_key, o.stage_key as stage_then,
-        o.entered_at as entered_then, o.expected_close_date
-      from o join deals d on d.org_id = ${orgId} and d.id = o.deal_id
-      order by o.amount_cents desc, o.deal_id`,
+    )}),
+      p as (select * from o order by ${orderBy(sql`o`, order)} ${limit})
+      select n.total, p.deal_id as id, d.name, c.name as customer_name, u.name as owner_name,
+        p.amount_cents, p.probability, p.deal_stage_key as stage_key, p.stage_key as stage_then,
+        p.entered_at as entered_then, p.expected_close_date
+      from (select count(*)::int as total from o) n
+      left join p on true
+      left join deals d on d.org_id = ${orgId} and d.id = p.deal_id
+      left join customers c on c.org_id = ${orgId} and c.id = p.customer_id
+      left join users u on u.org_id = ${orgId} and u.id = p.deal_owner_id
+      order by ${orderBy(sql`p`, order)}`,
   );
-  return rows.map((row) => {
+  const deals: OpenDealThen[] = [];
+  for (const row of rows) {
+    if (row.id === null || row.stage_then === null || row.entered_then === null) continue;
     const stage = stages.find((s) => s.key === row.stage_then);
     const probability =
-      row.stage_then === row.stage_key ? row.probability : (stage?.probability ?? 0);
+      row.stage_then === row.stage_key ? Number(row.probability) : (stage?.probability ?? 0);
     const expected = row.expected_close_date;
-    return {
+    deals.push({
       id: row.id,
-      name: row.name,
-      customerName: row.customer_name,
+      name: row.name ?? '',
+      customerName: row.customer_name ?? '',
       ownerName: row.owner_name,
       amountCents: Number(row.amount_cents),
       stageKey: row.stage_then,
@@ -184,8 +217,9 @@ export async function openDealsNow(
             : expected.toISOString().slice(0, 10),
       stageProbability: stage?.probability ?? null,
       probability,
-    };
-  });
+    });
+  }
+  return { total: Number(rows[0]?.total ?? 0), deals };
 }
 
 /**

@@ -21,7 +21,8 @@ import { useCurrentUser } from '../../components/CurrentUser';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { currentLocale } from '../../i18n';
 import { BacktestPanel } from './BacktestPanel';
-import { compactYuan, methodLabel, ratioText, Yuan } from './format';
+import { ForecastDealsTable } from './ForecastDealsTable';
+import { compactYuan, methodLabel, ratioText } from './format';
 import { ReportChart, STAGE_COLOURS } from './ReportChart';
 import { filtersFromParams, paramsFromFilters, ReportFilterBar } from './ReportFilterBar';
 import { exportHref, type Forecast, useForecast, useFunnelBreakdown } from './reportsApi';
@@ -30,7 +31,6 @@ import { TargetsEditor } from './TargetsEditor';
 dayjs.extend(quarterOfYear);
 
 type Method = Forecast['methods'][number]['method'];
-type ForecastDeal = Forecast['deals'][number];
 
 export const METHOD_COLOURS: Record<Method, string> = {
   weighted: STAGE_COLOURS[0] as string,
@@ -225,54 +225,7 @@ export default function ForecastPage() {
             key: 'deals',
             label: t('forecast.tabs.deals'),
             children: (
-              <Table<ForecastDeal>
-                aria-label={t('forecast.tabs.deals')}
-                size="small"
-                rowKey="id"
-                scroll={{ x: 960 }}
-                pagination={{ pageSize: 20 }}
-                dataSource={data?.deals ?? []}
-                columns={[
-                  { key: 'name', title: t('funnelReport.deal'), dataIndex: 'name' },
-                  { key: 'customer', title: t('funnelReport.customer'), dataIndex: 'customerName' },
-                  { key: 'owner', title: t('funnelReport.owner'), dataIndex: 'ownerName' },
-                  { key: 'stage', title: t('funnelReport.stage'), dataIndex: 'stageName' },
-                  {
-                    key: 'amount',
-                    title: t('funnelReport.amount'),
-                    dataIndex: 'amount',
-                    align: 'right',
-                    render: (v: number) => <Yuan value={v} locale={locale} />,
-                  },
-                  {
-                    key: 'close',
-                    title: t('forecast.expectedClose'),
-                    dataIndex: 'expectedCloseDate',
-                    render: (v: string | null) => v ?? '—',
-                  },
-                  {
-                    key: 'weighted',
-                    title: methodName('weighted'),
-                    dataIndex: 'weighted',
-                    align: 'right',
-                    render: (v: number) => <Yuan value={v} locale={locale} />,
-                  },
-                  {
-                    key: 'historyP',
-                    title: t('forecast.historyProbability'),
-                    dataIndex: 'historyProbability',
-                    align: 'right',
-                    render: (v: number | null) => ratioText(v),
-                  },
-                  {
-                    key: 'history',
-                    title: methodName('history'),
-                    dataIndex: 'historyExpected',
-                    align: 'right',
-                    render: (v: number) => <Yuan value={v} locale={locale} />,
-                  },
-                ]}
-              />
+              <ForecastDealsTable key={JSON.stringify(forecastParams)} params={forecastParams} />
             ),
           },
           {

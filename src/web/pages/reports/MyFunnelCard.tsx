@@ -175,7 +175,7 @@ export function MyFunnelCard() {
   const locale = currentLocale();
   const me = useCurrentUser();
   const report = useFunnelReport({});
-  const forecast = useForecast({ withDeals: 'false' });
+  const forecast = useForecast({});
 
   const title =
     me.role === 'rep'

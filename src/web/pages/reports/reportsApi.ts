@@ -1,5 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Backtest, Forecast, Target } from '../../../server/modules/forecast/forecast.schema';
+import type {
+  Backtest,
+  Forecast,
+  ForecastDeals,
+  Target,
+} from '../../../server/modules/forecast/forecast.schema';
 import type { AccountAssessment } from '../../../server/modules/reports/accountAssessment.schema';
 import type {
   FunnelBreakdown,
@@ -18,6 +23,7 @@ export type {
   AccountAssessment,
   Backtest,
   Forecast,
+  ForecastDeals,
   FunnelBreakdown,
   FunnelFlow,
   FunnelReport,
@@ -60,6 +66,9 @@ export const useWonBySource = (p: Params, on = true) =>
 export const useLostReasons = (p: Params, on = true) =>
   useReport<LostReasons>('/reports/funnel/lost-reasons', p, on);
 export const useForecast = (p: Params, on = true) => useReport<Forecast>('/forecast', p, on);
+/** A page of the forecast's open deals (`limit`, `offset`, `sort`, `order` in `p`). */
+export const useForecastDeals = (p: Params, on = true) =>
+  useReport<ForecastDeals>('/forecast/deals', p, on);
 export const useBacktest = (p: Params, on = true) =>
   useReport<Backtest>('/forecast/backtest', p, on);
 export const useAccountAssessment = (p: Params) =>
