@@ -117,4 +117,38 @@ describe('work data: targets, My day progress and the report', () => {
     await e2e.screenshot(phone, 'work-data-05-phone');
     expect(e2e.pageErrors).toEqual([]);
   });
+
+  it('shows the same progress and report in English', async () => {
+    const logInEn = async (page: Page, user: User) => {
+      await page.goto('/login');
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
+      await page.getByLabel('Email', { exact: true }).fill(user.email);
+      await page.getByLabel('Password', { exact: true }).fill(user.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    };
+    const page = await e2e.newPage({ locale: 'en' });
+    onTestFailed(() => e2e.screenshot(page, 'work-data-failed-en-rep'));
+    await logInEn(page, rep);
+    await page.goto('/my-day');
+    const progress = page.getByTestId('progress-day-new_customers');
+    await expect
+      .poll(() => progress.innerText())
+      .toMatch(/New customers contacted\s*·\s*Daily\s+2\/3/);
+    await e2e.screenshot(page, 'work-data-06-my-day-en');
+
+    const boss = await e2e.newPage({ locale: 'en' });
+    onTestFailed(() => e2e.screenshot(boss, 'work-data-failed-en-manager'));
+    await logInEn(boss, manager);
+    await boss.goto('/reports/work-data');
+    await boss.getByRole('heading', { name: 'Work data' }).waitFor();
+    const row = boss.getByRole('row', { name: /李销售/ }).first();
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/^1\. 李销售\s+华东组\s+2\s+2\s+100(\.0)?%\s+2\s+2\s+0\s+2\s+0\s+0/);
+    await boss.getByText('Proposals sent: activities of type Quote').waitFor();
+    await boss.locator('canvas').first().waitFor();
+    await e2e.screenshot(boss, 'work-data-07-report-en');
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });
