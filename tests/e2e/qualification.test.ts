@@ -181,6 +181,19 @@ describe('qualification: a precise inquiry becomes a scored customer', () => {
     await page.getByRole('button', { name: '立即重新分级' }).click();
     await page.getByText(/^已分级 1 个客户:1 个等级变化/).waitFor();
 
+    // A new deal for the customer shows its grade's policy before anything is quoted.
+    await page.goto('/deals');
+    await page.getByRole('button', { name: '新建商机' }).click();
+    const newDeal = page.getByRole('dialog', { name: '新建商机' });
+    await newDeal.getByLabel('客户').fill('Rheinventil');
+    await page.getByTitle(/^Rheinventil GmbH/).click();
+    const policy = newDeal.getByTestId('deal-grade-policy');
+    await policy.getByText('客户等级 C类：账期 7 天 · 计划逐步淘汰').waitFor();
+    await policy.getByText(/达不到回款标准可暂停发货/).waitFor();
+    await e2e.screenshot(page, 'qualification-13-new-deal-policy');
+    await newDeal.getByRole('button', { name: /取\s*消/ }).click();
+    await newDeal.waitFor({ state: 'hidden' });
+
     await page.goto('/reports/churn-warnings');
     const flagged = page.getByRole('row', { name: /Rheinventil GmbH/ });
     await flagged.getByText('已100天未下单(通常约30天一单)').waitFor();

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../components/CurrentUser';
 import { showServerErrors } from '../../lib/errors';
 import { useDebounced } from '../../lib/useDebounced';
 import { useCreateDeal, useCustomerSearch } from './api';
+import { GradePolicyNote } from './GradePolicyNote';
 
 interface Values {
   customerId: string;
@@ -36,6 +37,7 @@ export default function NewDealDialog(props: {
     me.role === 'rep' ? me.id : undefined,
   );
   const [problem, setProblem] = useState<string | null>(null);
+  const customerId = Form.useWatch('customerId', form);
 
   async function onFinish(values: Values) {
     setProblem(null);
@@ -96,6 +98,7 @@ export default function NewDealDialog(props: {
           }))}
         />
       </Form.Item>
+      <GradePolicyNote customerId={customerId} />
       <Form.Item name="funnelId" label={t('deals.funnel')} rules={[{ required: true }]}>
         <Select
           options={props.funnels.map((funnel) => ({ value: funnel.id, label: funnel.name }))}

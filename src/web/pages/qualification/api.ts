@@ -175,11 +175,13 @@ export function useCustomerScore(customerId: string) {
   });
 }
 
-export function useCustomerGrade(customerId: string) {
+/** Waits while customerId is undefined (a form with no customer picked yet). */
+export function useCustomerGrade(customerId: string | undefined) {
   return useQuery({
     queryKey: [...customersKey, 'qualification', 'grade', customerId, currentLocale()],
     queryFn: () =>
       api.get<CustomerGrade>(`/customers/${customerId}/grade${query({ locale: currentLocale() })}`),
+    enabled: Boolean(customerId),
   });
 }
 
