@@ -32,6 +32,9 @@ export function demoCommands(program: Command): void {
         const { orgId } = await bootstrapDatabase(database.db, config);
         if (await orgHasCustomers(database.db, orgId)) {
           console.log(`Demo data already in ${config.dataDir}; starting as it is.`);
+          console.log(
+            `Log in as ${ADMIN_EMAIL}, manager1@demo.crm or rep1@demo.crm (… rep8), password ${DEMO_PASSWORD}.`,
+          );
         } else {
           const started = Date.now();
           const { team, counts } = await seedDemo(database.db, orgId, { seed, now: new Date() });

@@ -92,7 +92,9 @@ export function dealHistory(
   const stageDef = team.stages.find((stage) => stage.key === stageKey);
   const stageEnteredAt = closedAt ?? enteredAt;
   const staleAfter = stageDef?.staleAfterDays ?? null;
-  const expected = new Date(now.getTime() + random.int(10, 120) * DAY);
+  // The further along, the sooner it is expected to close: 商务谈判 within weeks, 目标客户 months out.
+  const stagesLeft = Math.max(1, open.length - index);
+  const expected = new Date(now.getTime() + random.int(2, 20) * stagesLeft * DAY);
   return {
     id,
     amountCents,

@@ -2,7 +2,7 @@
 // API uses, so My day shows progress, the work data report has targets to compare with, the
 // forecast has quotas, and the campaign report has something to say.
 import { sql } from 'drizzle-orm';
-import { addDays, zonedDay } from '../../domain/format/dates';
+import { addDays, zonedDay, zonedDayStart } from '../../domain/format/dates';
 import { type Db, queryRows } from '../../server/db/client';
 import { addInvitees, markAttended } from '../../server/modules/campaigns/campaigns.invitees';
 import { CreateCampaignRequest } from '../../server/modules/campaigns/campaigns.schema';
@@ -57,8 +57,11 @@ async function setTargets(db: Db, team: DemoTeam, month: string, quarter: string
   }
 }
 
-/** Customers of a team's reps, for invitations (a stable order, then shuffled by the seed). */
-async function teamCustomers(db: Db, team: DemoTeam, teamId: string, random: Random) {
+/**
+ * Customers of a team's reps already on file `before` the campaign, for invitations (a stable
+ * order, then shuffled by the seed).
+ */
+async function teamCustomers(db: Db, team: DemoTeam, teamId: string, random: Random, before: Date) {
   const owners = team.reps.filter((rep) => rep.teamId === teamId).map((rep) => rep.id);
   const rows = await queryRows<{ id: string }>(
     db,
@@ -66,7 +69,7 @@ async function teamCustomers(db: Db, team: DemoTeam, teamId: string, random: Ran
       and owner_id in (${sql.join(
         owners.map((id) => sql`${id}`),
         sql`, `,
-      )}) order by id`,
+      )}) and created_at < ${before.toISOString()}::timestamptz order by id`,
   );
   const ids = rows.map((row) => row.id);
   for (let i = ids.length - 1; i > 0; i -= 1) {
@@ -148,7 +151,8 @@ async function runCampaigns(
         source: '展会及研讨会',
       }),
     );
-    const invited = (await teamCustomers(db, team, plan.manager.teamId, random)).slice(
+    const startsAt = zonedDayStart(plan.startsOn, timeZone);
+    const invited = (await teamCustomers(db, team, plan.manager.teamId, random, startsAt)).slice(
       0,
       plan.invite,
     );

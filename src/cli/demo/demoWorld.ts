@@ -4,6 +4,7 @@ import { OPPORTUNITY_SIGNALS } from '../../domain/workData';
 import { customerKeys } from '../../server/modules/customers/customers.bulk';
 import { dealHistory, type PlannedDeal } from './demoDeals';
 import type { DemoTeam, DemoUser } from './demoTeam';
+import { daysAgo, officeHoursOf } from './officeHours';
 import type { Random } from './random';
 import {
   CONTACT_ROLES,
@@ -34,13 +35,6 @@ export interface DemoWorld {
   salesLines: Row[];
   ownershipEvents: Row[];
   tasks: Row[];
-}
-
-/** A moment `days` (fractional) before now, during office hours in China. */
-function daysAgo(random: Random, now: Date, days: number): Date {
-  const at = new Date(now.getTime() - days * DAY);
-  at.setUTCHours(random.int(1, 9), random.int(0, 59), 0, 0); // 09:00–17:59 Asia/Shanghai
-  return at.getTime() > now.getTime() ? new Date(now.getTime() - random.int(10, 600) * 60_000) : at;
 }
 
 const dateOnly = (at: Date) => at.toISOString().slice(0, 10);
@@ -207,11 +201,15 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
   /** A rep's customer: a year of follow-ups, maybe a deal, sales after a win, open tasks. */
   function planOwnedHistory(customer: Planned, owner: DemoUser, now: Date) {
     const age = (now.getTime() - customer.createdAt.getTime()) / DAY;
+    // Follow-ups start the day after the customer was entered.
+    const followUpDays = Math.floor(age) - 1;
     // Most lists are worked: a recent effective contact, older ones across the year.
     for (let i = 0; i < random.int(2, 8); i += 1)
-      activity(customer, owner, daysAgo(random, now, random.int(1, Math.floor(age))));
+      activity(customer, owner, daysAgo(random, now, random.int(1, followUpDays)));
     if (random.chance(0.88))
-      activity(customer, owner, daysAgo(random, now, random.int(0, 22)), { effective: true });
+      activity(customer, owner, daysAgo(random, now, Math.min(random.int(0, 22), followUpDays)), {
+        effective: true,
+      });
     let deal: PlannedDeal | null = null;
     if (random.chance(0.5)) {
       deal = dealHistory(
@@ -227,7 +225,11 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
       for (const [stageIndex, period] of deal.periods.entries()) {
         const span = (period.until.getTime() - period.from.getTime()) / DAY;
         for (let i = 0; i < random.int(1, 4); i += 1) {
-          const at = new Date(period.from.getTime() + random.next() * span * DAY);
+          const at = officeHoursOf(
+            new Date(period.from.getTime() + random.next() * span * DAY),
+            period.from,
+            period.until,
+          );
           activity(customer, owner, at, {
             dealId: deal.id,
             type: random.pick(['call', 'visit', 'meeting']),
@@ -236,7 +238,11 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
         }
         // From 立项 on the rep sends a proposal or quote (the work data report's proposals).
         if (stageIndex >= PROPOSAL_STAGE_INDEX) {
-          const at = new Date(period.from.getTime() + random.next() * Math.min(span, 5) * DAY);
+          const at = officeHoursOf(
+            new Date(period.from.getTime() + random.next() * Math.min(span, 5) * DAY),
+            period.from,
+            period.until,
+          );
           activity(customer, owner, at, { dealId: deal.id, type: 'quote', effective: true });
         }
       }
@@ -278,7 +284,7 @@ export function planDemoWorld(team: DemoTeam, random: Random, now: Date, size = 
   ) {
     const monthly = deal
       ? Math.round(deal.amountCents / random.int(4, 10))
-      : random.int(5_000, 60_000) * 100;
+      : random.int(40_000, 250_000) * 100; // ¥4–25万 an order: grades C to A (seed 003)
     for (
       let at = new Date(from.getTime() + random.int(3, 20) * DAY);
       at < now;

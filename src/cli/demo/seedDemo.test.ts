@@ -53,9 +53,19 @@ describe('the demo plan', () => {
     const lost = world.deals.filter((d) => d.status === 'lost').length;
     expect(won / (won + lost)).toBeGreaterThan(0.05);
     expect(won / (won + lost)).toBeLessThan(0.3);
-    // Nothing happens after now.
+    // No follow-up before its customer was created.
+    const created = new Map(world.customers.map((c) => [c.id, (c.createdAt as Date).getTime()]));
+    for (const row of world.activities) {
+      const customerCreated = created.get(row.customerId) ?? 0;
+      expect((row.occurredAt as Date).getTime()).toBeGreaterThanOrEqual(customerCreated);
+    }
+    // Nothing happens after now, and the team works office hours (09:00–18:00 in Shanghai).
     for (const row of [...world.activities, ...world.stageHistory]) {
-      expect(((row.occurredAt ?? row.at) as Date).getTime()).toBeLessThanOrEqual(NOW.getTime());
+      const at = (row.occurredAt ?? row.at) as Date;
+      expect(at.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      if (NOW.getTime() - at.getTime() < 24 * 60 * 60 * 1000) continue;
+      expect((at.getUTCHours() + 8) % 24, at.toISOString()).toBeGreaterThanOrEqual(9);
+      expect((at.getUTCHours() + 8) % 24, at.toISOString()).toBeLessThan(18);
     }
   });
 });
@@ -134,8 +144,28 @@ describe('seedDemo on a real database', () => {
         where org_id = ${t.orgId} and attended_at is not null and activity_id is not null`,
     );
     expect(attendance[0]?.n).toBe(15);
+    const beforeTheirCustomer = await queryRows(
+      t.database.db,
+      sql`select a.id from activities a join customers c
+        on c.org_id = a.org_id and c.id = a.customer_id
+        where a.org_id = ${t.orgId} and a.occurred_at < c.created_at`,
+    );
+    expect(beforeTheirCustomer).toEqual([]);
     const shares = (await t.call('GET', '/api/v1/collaborators', { token: manager })).json();
     expect(shares.items.length).toBe(4);
+  });
+
+  it('files the last semi-monthly reports: five on the due day, one late, two missing', async () => {
+    const reviews = await queryRows<{ submitted_at: Date | string }>(
+      t.database.db,
+      sql`select submitted_at from funnel_reviews
+        where org_id = ${t.orgId} and status = 'submitted' order by submitted_at`,
+    );
+    const times = reviews.map((row) => new Date(row.submitted_at).getTime());
+    // The due day of the period before 2026-11-16 is the 16th itself (Asia/Shanghai).
+    const dueEnd = new Date('2026-11-16T16:00:00Z').getTime();
+    expect(times.filter((time) => time < dueEnd)).toHaveLength(5);
+    expect(times.filter((time) => time >= dueEnd)).toEqual([NOW.getTime()]);
   });
 
   it('fills the work data report: proposals sent and inquiries answered with a reply time', async () => {

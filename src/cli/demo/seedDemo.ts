@@ -1,7 +1,7 @@
 // Fills an empty org with the demo sales team and a year of its work.
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { addDays, zonedDay } from '../../domain/format/dates';
+import { addDays, zonedDay, zonedDayStart } from '../../domain/format/dates';
 import { periodContaining } from '../../domain/reports';
 import { type Db, queryRows } from '../../server/db/client';
 import {
@@ -29,21 +29,26 @@ import { DEMO_INQUIRIES } from './inquiries';
 import { Random } from './random';
 
 /**
- * The last finished semi-monthly period's funnel reports (半月漏斗报表): six reps filed theirs,
- * prefilled from their open deals; two did not, so the manager sees missing reports and the
- * leak rate has something to say.
+ * The last finished semi-monthly period's funnel reports (半月漏斗报表): five reps filed theirs on
+ * the due day (the 1st or 16th) in the morning, one only now (late), prefilled from their open
+ * deals; two did not, so the manager sees missing reports and the leak rate has something to say.
  */
 async function submitLastReports(db: Db, team: DemoTeam, timeZone: string, now: Date) {
   const current = periodContaining(zonedDay(now, timeZone));
   const last = periodContaining(addDays(current.from, -1));
-  const clocked = { now, timeZone };
-  for (const rep of team.reps.slice(0, 6)) {
+  const dueDayStart = zonedDayStart(current.from, timeZone).getTime();
+  for (const [index, rep] of team.reps.slice(0, 6).entries()) {
     const actor = {
       id: rep.id,
       orgId: team.orgId,
       role: 'rep' as const,
       teamId: rep.teamId,
       ip: null,
+    };
+    const onTime = dueDayStart + (9 * 60 + index * 47) * 60_000;
+    const clocked = {
+      now: index === 5 ? now : new Date(Math.min(now.getTime(), onTime)),
+      timeZone,
     };
     const review = await openMyReview(db, actor, last.key, clocked);
     await changeStatus(db, actor, review.id, { to: 'submitted', version: review.version }, clocked);
