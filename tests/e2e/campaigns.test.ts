@@ -201,6 +201,20 @@ describe('campaigns and shared customers', () => {
       '王销售',
     ]);
     await e2e.screenshot(overseer, 'sharing-manager-list');
+
+    // Released to the pool, the customer keeps no collaborators; its timeline says why.
+    const released = await e2e.t.call(
+      'POST',
+      `/api/v1/customers/${customerIds[STAYED_AWAY]}/release`,
+      { token: owner.token, body: { reason: '暂无需求' } },
+    );
+    expect(released.statusCode).toBe(200);
+    await overseer.reload();
+    await overseer.getByRole('heading', { name: '协同一览' }).waitFor();
+    await overseer.getByText('还没有共享的客户').waitFor();
+    await overseer.goto(`/customers/${customerIds[STAYED_AWAY]}`);
+    await overseer.getByText('客户回到公海，与 李售前 的共享随之取消').waitFor();
+    await e2e.screenshot(overseer, 'sharing-released-timeline');
     expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -83,6 +83,20 @@ describe('shares when the customer changes hands', () => {
     expect(audit.map((row) => row.changes.userId).sort()).toEqual(
       [presales.id, colleague.id].sort(),
     );
+    // The customer's timeline says so (the entries the web renders as 'share ended').
+    const timeline = await t.call('GET', `/api/v1/customers/${id}/timeline`, {
+      token: t.adminToken,
+    });
+    const ended = timeline
+      .json()
+      .items.filter(
+        (item: { kind: string; action?: string }) =>
+          item.kind === 'change' && item.action === 'unshare',
+      )
+      .map((item: { changes: { userName: string; reason: string } }) =>
+        [item.changes.userName, item.changes.reason].join(' '),
+      );
+    expect(ended.sort()).toEqual(['周同事 released', '李售前 released']);
     // The former write collaborator can no longer work it: claim it first, like anyone.
     const seen = await t.call('GET', `/api/v1/customers/${id}`, { token: presales.token });
     if (seen.statusCode === 200) {

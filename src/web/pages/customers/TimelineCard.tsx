@@ -139,14 +139,21 @@ function ChangeEntry({ item }: { item: Change }) {
 /** A colleague added to or taken off the customer (协同), from the audit log. */
 function ShareEntry({ item, who }: { item: Change; who: string }) {
   const { t } = useTranslation();
-  const { userName, access } = item.changes as {
+  const { userName, access, reason } = item.changes as {
     userName?: string;
     access?: { from: string | null; to: string | null };
+    /** Set when the share ended with an ownership change (collaborators.service dropShares). */
+    reason?: 'released' | 'reassigned';
   };
   const level = access?.to ?? access?.from ?? 'read';
+  const colleague = userName ?? '';
   const headline =
     item.action === 'unshare'
-      ? t('timeline.unshared', { name: who, colleague: userName ?? '' })
+      ? reason === 'released'
+        ? t('timeline.unsharedReleased', { colleague })
+        : reason === 'reassigned'
+          ? t('timeline.unsharedReassigned', { colleague })
+          : t('timeline.unshared', { name: who, colleague })
       : t('timeline.shared', {
           name: who,
           colleague: userName ?? '',
