@@ -10,6 +10,7 @@ import ContactsOutlined from '@ant-design/icons/es/icons/ContactsOutlined';
 import ControlOutlined from '@ant-design/icons/es/icons/ControlOutlined';
 import DotChartOutlined from '@ant-design/icons/es/icons/DotChartOutlined';
 import FieldTimeOutlined from '@ant-design/icons/es/icons/FieldTimeOutlined';
+import FileSearchOutlined from '@ant-design/icons/es/icons/FileSearchOutlined';
 import FilterOutlined from '@ant-design/icons/es/icons/FilterOutlined';
 import FormOutlined from '@ant-design/icons/es/icons/FormOutlined';
 import FundOutlined from '@ant-design/icons/es/icons/FundOutlined';
@@ -250,6 +251,16 @@ export const PAGES: readonly PageEntry[] = [
     roles: ['admin', 'manager'],
     group: 'settings',
     component: lazy(() => import('./pages/collaborators/SharesPage')),
+  },
+  {
+    // 操作日志: who did what, when and from where (the audit log, issue 10).
+    key: 'auditLog',
+    path: '/settings/audit',
+    icon: <FileSearchOutlined />,
+    labelKey: 'nav.auditLog',
+    roles: ['admin'],
+    group: 'settings',
+    component: lazy(() => import('./pages/settings/AuditLogPage')),
   },
   {
     key: 'funnels',
