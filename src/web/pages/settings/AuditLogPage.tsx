@@ -152,6 +152,7 @@ export default function AuditLogPage() {
         />
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={t('audit.action')}
           placeholder={t('audit.action')}
           style={{ minWidth: 160 }}
@@ -161,6 +162,7 @@ export default function AuditLogPage() {
         />
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={t('audit.entity')}
           placeholder={t('audit.entity')}
           style={{ minWidth: 140 }}
