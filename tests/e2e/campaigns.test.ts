@@ -141,6 +141,37 @@ describe('campaigns and shared customers', () => {
     await e2e.screenshot(page, 'campaign-report');
   });
 
+  it('shows the campaign, its invite dialog and the report in English', async () => {
+    const page = await e2e.newPage({ locale: 'en' });
+    onTestFailed(() => e2e.screenshot(page, 'failed-campaigns-en'));
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.getByLabel('Email', { exact: true }).fill(manager.email);
+    await page.getByLabel('Password', { exact: true }).fill(manager.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto('/campaigns');
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByRole('link', { name: CAMPAIGN }).click();
+    await page.getByRole('heading', { name: CAMPAIGN }).waitFor();
+    await page.getByText('Invitees (2)').waitFor();
+    await page.getByRole('button', { name: `Mark ${CONTACT} · ${STAYED_AWAY} attended` }).waitFor();
+    await page.getByRole('button', { name: 'Invite customers' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite customers' });
+    await invite.getByLabel('Contacts (optional)', { exact: true }).waitFor();
+    await e2e.screenshot(page, 'campaign-invite-en');
+    await invite.getByRole('button', { name: 'Cancel' }).click();
+    await invite.waitFor({ state: 'hidden' });
+    await page.goto('/reports/campaigns');
+    await page.getByRole('heading', { name: 'Campaign results' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: CAMPAIGN });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allInnerTexts()).slice(4, 8)).toEqual(['2', '1', '0', '0']);
+    await page.locator('canvas').first().waitFor();
+    await e2e.screenshot(page, 'campaign-report-en');
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
   it('the owner shares a customer read-only with a colleague, who sees it but cannot edit it', async () => {
     const page = await e2e.newPage();
     onTestFailed(() => e2e.screenshot(page, 'failed-sharing'));

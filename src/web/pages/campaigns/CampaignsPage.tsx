@@ -2,7 +2,7 @@ import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { Button, Flex, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate } from 'react-router';
+import { Link, Route, Routes, useNavigate } from 'react-router';
 import { CAMPAIGN_TYPES } from '../../../domain/campaigns/campaignTypes';
 import { useCurrentUser } from '../../components/CurrentUser';
 import { Money } from '../../components/Money';
@@ -32,7 +32,12 @@ function CampaignList() {
     {
       key: 'name',
       title: t('campaigns.fields.name'),
-      render: (_v, row) => <Typography.Link>{row.name}</Typography.Link>,
+      // A real link: reachable by keyboard and openable in a new tab; the row click goes there too.
+      render: (_v, row) => (
+        <Link to={`/campaigns/${row.id}`} onClick={(event) => event.stopPropagation()}>
+          {row.name}
+        </Link>
+      ),
     },
     {
       key: 'type',
