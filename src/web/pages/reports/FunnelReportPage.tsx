@@ -2,6 +2,7 @@ import { Col, Flex, Row, Statistic, Table, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { zonedDay } from '../../../domain/format/dates';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { currentLocale } from '../../i18n';
 import { SourcesTab, StaleTab } from './FunnelReportLists';
@@ -27,7 +28,7 @@ export default function FunnelReportPage() {
     .map((row) => ({ id: row.key as string, name: row.label ?? '—' }));
   const stages = report.data?.stages ?? [];
   const openAndWon = stages.filter((s) => s.key !== 'lost');
-  const fileBase = `${t('nav.funnelReport')}-${new Date().toISOString().slice(0, 10)}`;
+  const fileBase = `${t('nav.funnelReport')}-${zonedDay(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
 
   const funnelOption = useMemo(
     () => ({

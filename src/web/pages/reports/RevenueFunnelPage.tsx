@@ -5,6 +5,7 @@ import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { formatMoney, yuanToCents } from '../../../domain/format';
+import { zonedDay } from '../../../domain/format/dates';
 import { bucketLabel, DEFAULT_BUCKET_EDGES_YUAN } from '../../../domain/reports/revenueBuckets';
 import { ApiError } from '../../api/client';
 import type { Locale } from '../../api/types';
@@ -91,7 +92,7 @@ export default function RevenueFunnelPage() {
     for (const [key, value] of Object.entries(next)) if (value) search[key] = value;
     setParams(search, { replace: true });
   };
-  const fileBase = `${t('nav.revenueFunnel')}-${new Date().toISOString().slice(0, 10)}`;
+  const fileBase = `${t('nav.revenueFunnel')}-${zonedDay(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
   const selectedBucket = selected === null ? undefined : buckets[selected];
   // The first bucket also holds net-negative totals, so its list has no lower bound.
   const selectedRange = selectedBucket
