@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -59,6 +60,54 @@ export const customerChurnInputs = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId] }),
     index('customer_churn_inputs_valid_idx').on(t.orgId, t.validUntil),
+    // The report's order (critical first, then most warnings, name, id) over flagged rows:
+    // the whole org's, and one owner's (a rep's own, a manager's team one owner at a time,
+    // the pool as owner null), so a page reads a page (migration 0033).
+    index('customer_churn_inputs_urgency_idx')
+      .on(
+        t.orgId,
+        sql`(-${t.critical})`,
+        sql`(-${t.warnings})`,
+        sql`(${t.name} collate "C")`,
+        t.customerId,
+      )
+      .where(sql`${t.warnings} > 0 and not ${t.archived}`),
+    index('customer_churn_inputs_owner_urgency_idx')
+      .on(
+        t.orgId,
+        t.ownerId,
+        sql`(-${t.critical})`,
+        sql`(-${t.warnings})`,
+        sql`(${t.name} collate "C")`,
+        t.customerId,
+      )
+      .where(sql`${t.warnings} > 0 and not ${t.archived}`),
+  ],
+);
+
+/**
+ * How many flagged, unarchived customer_churn_inputs rows there are per owner, team, pool
+ * team and flag levels, as deltas: statement triggers on customer_churn_inputs (migration
+ * 0033) append what each statement changed, and churn_counts_merge() folds an org's unmerged
+ * deltas into one row per key. The report's counts sum these instead of every flagged row.
+ * Append-only, so writers never wait on one another's counts.
+ */
+export const customerChurnCounts = pgTable(
+  'customer_churn_counts',
+  {
+    orgId: uuid('org_id').notNull(),
+    ownerId: uuid('owner_id'),
+    teamId: uuid('team_id'),
+    poolTeamId: uuid('pool_team_id'),
+    noOrderOverdue: smallint('no_order_overdue').notNull(),
+    revenueDrop: smallint('revenue_drop').notNull(),
+    paymentOverdue: smallint('payment_overdue').notNull(),
+    customers: integer('customers').notNull(),
+    merged: boolean('merged').notNull().default(false),
+  },
+  (t) => [
+    index('customer_churn_counts_owner_idx').on(t.orgId, t.ownerId),
+    index('customer_churn_counts_unmerged_idx').on(t.orgId).where(sql`not ${t.merged}`),
   ],
 );
 

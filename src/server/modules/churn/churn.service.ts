@@ -2,7 +2,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import {
   type ChurnOptions,
   type ChurnWarning,
-  type ChurnWarningCode,
   churnWarnings,
   DEFAULT_CHURN_OPTIONS,
 } from '../../../domain/churn';
@@ -20,15 +19,15 @@ import {
   type StoredSetting,
   writeSetting,
 } from '../scoring/qualificationSettings';
-import {
-  CHURN_CODES,
-  type ChurnReport,
-  type ChurnReportQuery,
-  type ChurnSettings,
-  type FlaggedCustomer,
-  type UpdateChurnSettingsRequest,
+import type {
+  ChurnReport,
+  ChurnReportQuery,
+  ChurnSettings,
+  FlaggedCustomer,
+  UpdateChurnSettingsRequest,
 } from './churn.schema';
-import { CONTRACT_END_FIELD, flaggedCustomersSql, refreshChurnInputs } from './churnFlags';
+import { CONTRACT_END_FIELD, refreshChurnInputs } from './churnFlags';
+import { churnCounts, churnPage, type SortKey } from './churnReport';
 
 type Viewer = Pick<AuthContext, 'id' | 'orgId' | 'role' | 'teamId'>;
 
@@ -158,8 +157,7 @@ async function flaggedCustomers(
   return flagged;
 }
 
-/** [−critical warnings, −warnings, name, id]: the report's order, and its cursor. */
-type SortKey = [number, number, string, string];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function readCursor(cursor: string): SortKey {
   const key = decodeCursor(cursor, 4);
@@ -167,25 +165,22 @@ function readCursor(cursor: string): SortKey {
   if (
     !Number.isInteger(critical) ||
     !Number.isInteger(count) ||
+    Math.abs(critical as number) > 10 ||
+    Math.abs(count as number) > 10 ||
     typeof name !== 'string' ||
-    typeof id !== 'string'
+    typeof id !== 'string' ||
+    !UUID.test(id)
   ) {
     throw validationFailed([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
   }
   return key as SortKey;
 }
 
-interface FlagRow {
-  id: string;
-  name: string;
-  critical: number;
-  count: number;
-}
-
 /**
- * Flagged customers the viewer sees, most urgent first, paged by a cursor on that order.
- * Which customers are flagged, with which codes and severities, is decided in SQL over
- * customer_churn_inputs (churnFlags.ts); the page's warnings are churnWarnings' own.
+ * Flagged customers the viewer sees, most urgent first, paged by a cursor on that order, with
+ * the counts per code over every one that matches. Which customers are flagged, with which
+ * codes and severities, is decided in SQL over customer_churn_inputs (churnFlags.ts), paged and
+ * counted by churnReport.ts; the page's warnings are churnWarnings' own.
  */
 export async function findChurnWarnings(
   db: Db,
@@ -193,57 +188,14 @@ export async function findChurnWarnings(
   query: ChurnReportQuery,
   context: { now: Date; timeZone: string; locale: Locale },
 ): Promise<ChurnReport> {
-  const where: SQL[] = [visibleCustomers(viewer)];
-  if (query.ownerId) where.push(sql`c.owner_id = ${query.ownerId}`);
-  if (query.teamId) where.push(sql`c.team_id = ${query.teamId}`);
   const config = (await readChurnConfig(db, viewer.orgId)).value;
   const today = zonedDay(context.now, context.timeZone);
   await refreshChurnInputs(db, viewer.orgId, today, config);
-
-  const filters: SQL[] = [sql`true`];
-  if (query.code) filters.push(sql`${sql.identifier(query.code)} > 0`);
-  if (query.severity) {
-    const level = query.severity === 'critical' ? 2 : 1;
-    filters.push(
-      sql`${level} in (${sql.join(
-        CHURN_CODES.map((code) => sql.identifier(code)),
-        sql`, `,
-      )})`,
-    );
-  }
-  const matching = sql`select * from (${flaggedCustomersSql(viewer.orgId, today, config, where)}) m
-    where ${sql.join(filters, sql` and `)}`;
-  const countsOf = (alias: string) =>
-    sql.join(
-      CHURN_CODES.map(
-        (code) =>
-          sql`count(*) filter (where ${sql.raw(alias)}.${sql.identifier(code)} > 0)${sql.raw(alias === 'm' ? ' over ()' : '')}::int as ${sql.identifier(`n_${code}`)}`,
-      ),
-      sql`, `,
-    );
-  // One pass: the counts over every matching customer ride along on each row of the page.
   const after = query.cursor ? readCursor(query.cursor) : null;
-  const page = await queryRows<FlagRow & Record<`n_${ChurnWarningCode}`, number>>(
-    db,
-    sql`select * from (select m.id, m.name, m.critical, m.count, ${countsOf('m')}
-        from (${matching}) m) r
-      ${
-        after
-          ? sql`where (-r.critical, -r.count, r.name collate "C", r.id::text collate "C")
-              > (${after[0]}::int, ${after[1]}::int, ${after[2]} collate "C", ${after[3]} collate "C")`
-          : sql``
-      }
-      order by r.critical desc, r.count desc, r.name collate "C", r.id::text collate "C"
-      limit ${query.limit + 1}`,
-  );
-  // Past the last page the rows carry no counts: count alone.
-  const [totals] =
-    page.length > 0
-      ? page
-      : await queryRows<Record<`n_${ChurnWarningCode}`, number>>(
-          db,
-          sql`select ${countsOf('x')} from (${matching}) x`,
-        );
+  const [page, counts] = await Promise.all([
+    churnPage(db, viewer, query, today, config, after, query.limit + 1),
+    churnCounts(db, viewer, query, today, config),
+  ]);
   const shown = page.slice(0, query.limit);
   const ids = shown.map((row) => row.id);
   const warned =
@@ -266,9 +218,7 @@ export async function findChurnWarnings(
       page.length > query.limit && last
         ? encodeCursor([-last.critical, -last.count, last.name, last.id])
         : null,
-    counts: Object.fromEntries(
-      CHURN_CODES.map((code) => [code, Number(totals?.[`n_${code}`] ?? 0)]),
-    ) as Record<ChurnWarningCode, number>,
+    counts,
     asOf: today,
   };
 }

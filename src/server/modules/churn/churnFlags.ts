@@ -1,8 +1,8 @@
 // The churn rules of domain/churn's churnWarnings as SQL over customer_churn_inputs (kept per
 // customer, migration 0032) and the contract end custom field, so the report can filter,
-// count, sort and page every flagged customer in the database. Only which codes a customer
-// has and how severe they are come from here; the warnings shown (labels, figures) are still
-// churnWarnings' own (churn.service). churnFlags.test.ts checks both agree.
+// count, sort and page every flagged customer in the database (churnReport.ts). Only which
+// codes a customer has and how severe they are come from here; the warnings shown (labels,
+// figures) are still churnWarnings' own (churn.service). churnFlags.test.ts checks both agree.
 import { type SQL, sql } from 'drizzle-orm';
 import { DEFAULT_CHURN_OPTIONS } from '../../../domain/churn';
 import { type Db, queryRows } from '../../db/client';
@@ -12,7 +12,8 @@ export const CONTRACT_END_FIELD = 'contractEndDate';
 
 /**
  * Brings the org's customer_churn_inputs up to `today` under `config`: recomputes what the
- * sales records or the day have made stale; returns how many rows it read the lines of.
+ * sales records or the day have made stale, and merges customer_churn_counts; returns how
+ * many rows it read the lines of.
  */
 export async function refreshChurnInputs(
   db: Db,
@@ -26,6 +27,8 @@ export async function refreshChurnInputs(
       ${config.dropPercent}::int, ${config.minOrders}::int,
       ${config.defaultPaymentTermsDays}::int) as refreshed`,
   );
+  // The counts' deltas this and other writes appended, folded (migration 0033).
+  await queryRows(db, sql`select churn_counts_merge(${orgId}::uuid)`);
   return Number(row?.refreshed ?? 0);
 }
 
@@ -43,44 +46,21 @@ function validDay(text: SQL): SQL {
 }
 
 /**
- * Each customer in `scope` (conditions on `c`: owner_id, team_id, pool_team_id, id), not
- * archived, with at least one warning today: id, name, and per code 0 (none), 1 (warning) or
- * 2 (critical) in the columns no_order_overdue, revenue_drop, payment_overdue,
- * contract_ending; `critical` and `count` count its critical and all warnings. The first three come from customer_churn_inputs (refreshChurnInputs first),
- * the contract from the customer's custom field.
+ * Two materialized CTEs (put after `with`): `contracts`, the customers in `scope` (conditions
+ * on `c`, the customers table), not archived, with a contract end date, and `contract`, those
+ * ending within the setting's days: id and level (1 ending, 2 ended).
  */
-export function flaggedCustomersSql(
-  orgId: string,
-  today: string,
-  config: ChurnConfig,
-  scope: SQL[],
-): SQL {
+export function contractCtes(orgId: string, today: string, config: ChurnConfig, scope: SQL[]): SQL {
   const contractEnd = sql.raw(`(c.custom ->> '${CONTRACT_END_FIELD}')`);
-  const where = sql.join(scope, sql` and `);
-  return sql`with contracts as materialized (
+  return sql`contracts as materialized (
       select c.id, ${validDay(contractEnd)} - ${today}::date as days_left
       from customers c
       where c.org_id = ${orgId} and ${contractEnd} is not null and c.archived_at is null
-        and ${where}
+        and ${sql.join(scope, sql` and `)}
     ), contract as materialized (
       select k.id, case when k.days_left < 0 then 2 else 1 end as level
       from contracts k where k.days_left <= ${config.contractDays}::int
-    )
-    select c.id, c.name, c.no_order_overdue, c.revenue_drop, c.payment_overdue,
-      coalesce(k.level, 0) as contract_ending,
-      c.critical + (coalesce(k.level, 0) = 2)::int as critical,
-      c.warnings + (coalesce(k.level, 0) > 0)::int as count
-    from (select i.customer_id as id, i.name, i.owner_id, i.team_id, i.pool_team_id,
-        i.no_order_overdue, i.revenue_drop, i.payment_overdue, i.critical, i.warnings
-      from customer_churn_inputs i
-      where i.org_id = ${orgId} and i.warnings > 0 and not i.archived) c
-      left join contract k on k.id = c.id
-    where ${where}
-    union all
-    select k.id, c.name, 0, 0, 0, k.level, (k.level = 2)::int, 1
-    from contract k join customers c on c.org_id = ${orgId} and c.id = k.id
-    where not exists (select 1 from customer_churn_inputs i
-      where i.org_id = ${orgId} and i.customer_id = k.id and i.warnings > 0 and not i.archived)`;
+    )`;
 }
 
 /**
@@ -107,7 +87,10 @@ export function rebuildChurnInputs(orgId: string): SQL[] {
         ${setting('defaultPaymentTermsDays', 'int', 30)})
       from orgs o left join qualification_settings q on q.org_id = o.id and q.kind = 'churn'
       where o.id = ${orgId}`,
+    // Its counts: the statements above appended their deltas (migration 0033's triggers).
+    sql`select churn_counts_merge(${orgId}::uuid)`,
     sql`cluster customer_churn_inputs using customer_churn_inputs_org_id_customer_id_pk`,
     sql`analyze customer_churn_inputs`,
+    sql`analyze customer_churn_counts`,
   ];
 }

@@ -76,15 +76,22 @@ export function visibleCustomers(viewer: Viewer, alias = 'c'): SQL {
  * org in sort order for the few rows a rep may see. Keep in step with visibleCustomers.
  */
 export function visibilityBranches(viewer: Viewer, alias = 'c'): SQL[] {
+  if (viewer.role === 'admin') return [sql`true`];
+  return [...unsharedBranches(viewer, alias), sharedWithViewer(viewer, alias)];
+}
+
+/**
+ * visibilityBranches without the shares: what the viewer sees by role alone (pool, own, a
+ * manager's teams; an admin everything), on the alias's owner_id and pool_team_id only, so it
+ * also applies to rows that hold those two but no customer id of their own (churn counts).
+ */
+export function unsharedBranches(viewer: Viewer, alias = 'c'): SQL[] {
   const owner = sql.raw(`${alias}.owner_id`);
   if (viewer.role === 'admin') return [sql`true`];
   const pool = sql`(${owner} is null and ${claimablePool(viewer, alias)})`;
   const own = sql`${owner} = ${viewer.id}`;
-  const shared = sharedWithViewer(viewer, alias);
-  if (viewer.role === 'manager') {
-    return [pool, own, sql`${owner} in ${managedOwners(viewer)}`, shared];
-  }
-  return [pool, own, shared];
+  if (viewer.role === 'manager') return [pool, own, sql`${owner} in ${managedOwners(viewer)}`];
+  return [pool, own];
 }
 
 /**
