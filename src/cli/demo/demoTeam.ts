@@ -39,6 +39,9 @@ const TEAMS = [
   { key: 'other', name: '华南华北网格组', manager: ['manager2@demo.crm', '吴经理'] },
 ] as const;
 
+const ORG_NAME = '华信数智软件有限公司';
+const ADMIN_NAME = '系统管理员';
+
 const REP_NAMES = ['王小明', '李娜', '张伟', '刘洋', '陈静', '杨帆', '黄磊', '赵敏'];
 
 /**
@@ -52,6 +55,12 @@ export async function createDemoTeam(db: Db, orgId: string, now: Date): Promise<
     sql`select id from users where org_id = ${orgId} and role = 'admin' order by created_at limit 1`,
   );
   if (!admin) throw new Error('The org has no admin to create the demo with');
+  // A company and an administrator with names, not the first start's placeholders.
+  await queryRows(db, sql`update orgs set name = ${ORG_NAME} where id = ${orgId}`);
+  await queryRows(
+    db,
+    sql`update users set name = ${ADMIN_NAME} where org_id = ${orgId} and id = ${admin.id}`,
+  );
   // The services name their actor differently; one object serves them all.
   const actor = {
     id: admin.id,

@@ -91,6 +91,11 @@ describe('seedDemo on a real database', () => {
         and owner_id is not null group by owner_id`,
     );
     expect(Math.max(...lists.map((row) => row.held))).toBeLessThanOrEqual(50);
+    const [org] = await queryRows<{ name: string }>(
+      t.database.db,
+      sql`select name from orgs where id = ${t.orgId}`,
+    );
+    expect(org?.name).toBe('华信数智软件有限公司');
   });
 
   it('leaves each deal where its stage history ends, and the board shows them', async () => {
