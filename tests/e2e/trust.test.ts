@@ -347,10 +347,12 @@ describe('the audit log page', () => {
     await page.getByRole('combobox', { name: '记录类型' }).fill('客户');
     await page.getByTitle('客户', { exact: true }).click();
     await page.getByRole('textbox', { name: '记录 ID' }).fill(id);
+    // Only this customer's two entries once the id applies: its creation and the edit.
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(2);
+    await page.getByRole('row', { name: /新建/ }).getByText('审计页测试有限公司').waitFor();
     const edit = page.getByRole('row', { name: /修改/ });
     // The stored markup is shown as text in the before/after, and never runs.
     await edit.getByText(`address: "杭州" → ${JSON.stringify(ADDRESS)}`).waitFor();
-    await page.getByRole('row', { name: /新建/ }).waitFor();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBe(
       undefined,
