@@ -1,4 +1,4 @@
-import { Col, Flex, Row, Statistic, Table, Tabs, Typography } from 'antd';
+import { Col, Flex, Grid, Row, Statistic, Table, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -26,6 +26,7 @@ export default function FunnelReportPage() {
   const ownerOptions = (owners.data?.rows ?? [])
     .filter((row) => row.key)
     .map((row) => ({ id: row.key as string, name: row.label ?? '—' }));
+  const phone = Grid.useBreakpoint().md === false;
   const stages = report.data?.stages ?? [];
   const openAndWon = stages.filter((s) => s.key !== 'lost');
   const fileBase = `${t('nav.funnelReport')}-${zonedDay(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
@@ -60,8 +61,16 @@ export default function FunnelReportPage() {
     const rows = stages.filter((s) => s.conversionToNext !== null);
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
-      grid: { left: 48, right: 16, top: 16, bottom: 32 },
-      xAxis: { type: 'category', data: rows.map((s) => s.name) },
+      grid: { left: 48, right: 16, top: 16, bottom: phone ? 64 : 44 },
+      // Every stage named under its bar: long English names wrap (slant on a phone) rather than
+      // drop out.
+      xAxis: {
+        type: 'category',
+        data: rows.map((s) => s.name),
+        axisLabel: phone
+          ? { interval: 0, rotate: 35 }
+          : { interval: 0, width: 90, overflow: 'break' },
+      },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
@@ -74,7 +83,7 @@ export default function FunnelReportPage() {
         },
       ],
     };
-  }, [stages]);
+  }, [stages, phone]);
 
   const scopeParams = { ...filters };
   let overview: React.ReactNode;
