@@ -8,7 +8,7 @@ import { LocaleProvider } from './i18n/LocaleProvider';
 const LoginPage = lazy(() => import('./pages/login/LoginPage'));
 const AppFrame = lazy(() => import('./components/AppFrame'));
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -1,12 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { Locale, User } from './types';
 
 export const meKey = ['me'] as const;
 
+/** The signed-in user's query, also started early by startup.ts. */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: () => api.get<User>('/me'),
+  staleTime: 60_000,
+});
+
 /** The signed-in user; a 401 here sends the browser to the login page (see client.ts). */
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: () => api.get<User>('/me'), staleTime: 60_000 });
+  return useQuery(meQuery);
 }
 
 export function login(email: string, password: string) {
