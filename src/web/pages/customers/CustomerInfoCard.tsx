@@ -142,7 +142,13 @@ export function CustomerInfoCard({ customer }: { customer: Customer }) {
     if (!field.active && (value === undefined || value === null)) continue;
     items.push({
       key: `custom.${field.key}`,
-      label: field.label,
+      // An org's labels can be whole sentences (seed 001's criteria): they wrap within their
+      // column instead of pushing the third column out of the card.
+      label: (
+        <span style={{ whiteSpace: 'normal', display: 'inline-block', maxWidth: '12em' }}>
+          {field.label}
+        </span>
+      ),
       children: customValue(field, value, t('common.yes'), t('common.no')),
     });
   }
