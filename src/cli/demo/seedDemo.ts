@@ -136,13 +136,15 @@ export async function seedDemo(
   await seedTeamwork(db, team, random, { now, timeZone });
   return {
     team,
+    // Printed at start as "600 customers, 240 in the pool, …": names read as words.
     counts: {
       customers: world.customers.length,
+      'in the pool': world.customers.filter((customer) => customer.ownerId === null).length,
       contacts: world.contacts.length,
-      activities: world.activities.length,
+      'follow-ups': world.activities.length,
       deals: world.deals.length,
-      stageMoves: world.stageHistory.length,
-      salesLines: world.salesLines.length,
+      'stage moves': world.stageHistory.length,
+      'sales lines': world.salesLines.length,
       inquiries: DEMO_INQUIRIES.length,
     },
   };
