@@ -2,7 +2,11 @@
 // scale benchmark's database, for docs/performance.md. Reads only.
 // Run: npx tsx bench/forecast-explain.ts [--who manager1] [--db crm_scale_bench]
 //        [--funnel-from 2025-12-15 --funnel-to 2026-12-14] [--deals amount|expectedCloseDate]
-// (--deals: the forecast page's first 20 deals, GET /forecast/deals, instead of the totals)
+//        [--data-dir /tmp/pglite-copy] [--time 5]
+// --deals: the forecast page's first 20 deals (GET /forecast/deals) instead of the totals.
+// --data-dir: a PGlite directory instead of PostgreSQL (a copy: PGlite opens in one process).
+// --time N: no plans; the call N times after a warm-up, each statement's time and the total.
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -21,12 +25,35 @@ const { values } = parseArgs({
     'funnel-from': { type: 'string' },
     'funnel-to': { type: 'string' },
     deals: { type: 'string' },
+    'data-dir': { type: 'string' },
+    time: { type: 'string' },
   },
 });
-const database = await openDatabase({
-  databaseUrl: databaseUrlWithName(values.url, values.db),
-  poolSize: 1,
-});
+const database = values['data-dir']
+  ? await openDatabase({ dataDir: values['data-dir'] })
+  : await openDatabase({ databaseUrl: databaseUrlWithName(values.url, values.db), poolSize: 1 });
+
+/** Every statement timed, its first words and milliseconds printed (in transactions too). */
+function timing(db: Db, lines: string[]): Db {
+  return new Proxy(db, {
+    get(target, key, receiver) {
+      if (key === 'transaction') {
+        return (fn: (tx: Db) => Promise<unknown>) =>
+          target.transaction((tx) => fn(timing(tx as unknown as Db, lines)));
+      }
+      if (key !== 'execute') return Reflect.get(target, key, receiver);
+      return async (statement: SQL) => {
+        const started = performance.now();
+        const result = await target.execute(statement);
+        const text = new PgDialect().sqlToQuery(statement).sql.trim().replace(/\s+/g, ' ');
+        lines.push(
+          `  ${(performance.now() - started).toFixed(1).padStart(7)} ms  ${text.slice(0, 80)}`,
+        );
+        return result;
+      };
+    },
+  });
+}
 
 /** The report statements (they start with `with`) under EXPLAIN, in transactions too. */
 function explaining(db: Db): Db {
@@ -68,16 +95,38 @@ try {
     locale: 'zh-CN' as const,
     timeZone: user.time_zone,
   };
-  const db = explaining(database.db);
-  if (values['funnel-from'] || values['funnel-to']) {
-    await getFunnelReport(db, context, { from: values['funnel-from'], to: values['funnel-to'] });
-  } else if (values.deals) {
-    const sort = values.deals === 'expectedCloseDate' ? 'expectedCloseDate' : 'amount';
-    const order = sort === 'amount' ? 'desc' : 'asc';
-    const page = { limit: 20, offset: 0 };
-    await getForecastDeals(db, context, { lookbackMonths: 12 }, { sort, order }, page, new Date());
+  const call = async (db: Db) => {
+    if (values['funnel-from'] || values['funnel-to']) {
+      await getFunnelReport(db, context, { from: values['funnel-from'], to: values['funnel-to'] });
+    } else if (values.deals) {
+      const sort = values.deals === 'expectedCloseDate' ? 'expectedCloseDate' : 'amount';
+      const order = sort === 'amount' ? 'desc' : 'asc';
+      const page = { limit: 20, offset: 0 };
+      await getForecastDeals(
+        db,
+        context,
+        { lookbackMonths: 12 },
+        { sort, order },
+        page,
+        new Date(),
+      );
+    } else {
+      await getForecast(db, context, { lookbackMonths: 12 }, new Date());
+    }
+  };
+  if (values.time) {
+    for (let run = 0; run <= Number(values.time); run += 1) {
+      const lines: string[] = [];
+      const started = performance.now();
+      await call(timing(database.db, lines));
+      const total = (performance.now() - started).toFixed(0);
+      console.log(
+        `${run === 0 ? 'warm-up' : `run ${run}`}: ${total} ms (load ${loadavg()[0]?.toFixed(1)})`,
+      );
+      if (run > 0) console.log(lines.join('\n'));
+    }
   } else {
-    await getForecast(db, context, { lookbackMonths: 12 }, new Date());
+    await call(explaining(database.db));
   }
 } finally {
   await database.close();

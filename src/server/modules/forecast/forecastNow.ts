@@ -64,20 +64,23 @@ export async function stageWinRatesNow(
   const fromDay = zonedDay(windowStart, scope.timeZone);
   const { where, branches } = factScope(scope);
   // The admin's whole org: its per-day sums, a few thousand rows instead of every visit.
+  // The rows counted per stage, outcome and days to win as they are read (a few hundred
+  // groups), so the steps after read those groups, not a manager's ~90,000 visits twice.
   const facts =
     scope.heldBy === null && !scope.ownerId && !scope.teamId
-      ? sql`select f.stage_key, f.outcome, f.won_days, f.deals as n from stage_visit_totals f
+      ? sql`select f.stage_key, f.outcome, f.won_days, sum(f.deals) as n from stage_visit_totals f
           where f.org_id = ${scope.viewer.orgId} and f.funnel_id = ${scope.funnelId}
-            and f.last_day >= ${fromDay}::date and f.stage_key in ${open} and f.deals > 0`
-      : sql.join(
+            and f.last_day >= ${fromDay}::date and f.stage_key in ${open} and f.deals > 0
+          group by 1, 2, 3`
+      : sql`select x.stage_key, x.outcome, x.won_days, count(*) as n from (${sql.join(
           branches.map(
-            (branch) => sql`select f.stage_key, f.outcome, f.won_days, 1 as n
+            (branch) => sql`select f.stage_key, f.outcome, f.won_days
               from deal_stage_visits f
               where ${and(where)} and ${branch}
                 and f.last_day >= ${fromDay}::date and f.stage_key in ${open}`,
           ),
           sql` union all `,
-        );
+        )}) x group by 1, 2, 3`;
   const rows = await queryRows<{
     key: string;
     won: number;
@@ -87,7 +90,7 @@ export async function stageWinRatesNow(
   }>(
     db,
     // The median is nearest-rank, as percentile_disc(0.5): the least days whose running count
-    // reaches half the stage's wins.
+    // reaches half the stage's wins (one row per stage and days among the won groups).
     sql`with facts as (${facts}),
       per_stage as (
         select stage_key, coalesce(sum(n) filter (where outcome = 'won'), 0)::int as won,
@@ -95,15 +98,11 @@ export async function stageWinRatesNow(
           coalesce(sum(n) filter (where outcome = 'open'), 0)::int as open
         from facts group by stage_key
       ),
-      days as (
-        select stage_key, won_days, sum(n) as n from facts where outcome = 'won'
-        group by stage_key, won_days
-      ),
       running as (
         select stage_key, won_days,
           sum(n) over (partition by stage_key order by won_days) as reached,
           sum(n) over (partition by stage_key) as total
-        from days
+        from facts where outcome = 'won'
       )
       select p.stage_key as key, p.won, p.lost, p.open,
         (select min(r.won_days) from running r
