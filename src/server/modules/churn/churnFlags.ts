@@ -66,12 +66,22 @@ export function contractCtes(orgId: string, today: string, config: ChurnConfig, 
 /**
  * Rebuilds an org's customer_churn_inputs for loads that write sales_lines with triggers off
  * (`crm seed bench`): a row per customer with sales records, computed for the org's today
- * under its stored settings (the defaults when none), as migration 0032 did.
+ * under its stored settings (the defaults when none), as migration 0032 did, and its
+ * customer_churn_counts counted afresh. Run in one transaction: the counts' triggers are off
+ * meanwhile (ALTER TABLE locks the table until the end), since capturing every row of the
+ * bulk writes in transition tables tripled the rebuild at 1M.
  */
 export function rebuildChurnInputs(orgId: string): SQL[] {
   const setting = (key: string, cast: string, fallback: number) =>
     sql.raw(`coalesce((q.value->>'${key}')::${cast}, ${fallback})`);
+  const triggers = (on: boolean) =>
+    ['insert', 'update', 'delete'].map((event) =>
+      sql.raw(
+        `alter table customer_churn_inputs ${on ? 'enable' : 'disable'} trigger customer_churn_inputs_count_${event}`,
+      ),
+    );
   return [
+    ...triggers(false),
     sql`delete from customer_churn_inputs where org_id = ${orgId}`,
     sql`delete from churn_inputs_state where org_id = ${orgId}`,
     sql`insert into customer_churn_inputs
@@ -87,8 +97,14 @@ export function rebuildChurnInputs(orgId: string): SQL[] {
         ${setting('defaultPaymentTermsDays', 'int', 30)})
       from orgs o left join qualification_settings q on q.org_id = o.id and q.kind = 'churn'
       where o.id = ${orgId}`,
-    // Its counts: the statements above appended their deltas (migration 0033's triggers).
-    sql`select churn_counts_merge(${orgId}::uuid)`,
+    ...triggers(true),
+    sql`delete from customer_churn_counts where org_id = ${orgId}`,
+    sql`insert into customer_churn_counts (org_id, owner_id, team_id, pool_team_id,
+        no_order_overdue, revenue_drop, payment_overdue, customers, merged)
+      select i.org_id, i.owner_id, i.team_id, i.pool_team_id, i.no_order_overdue, i.revenue_drop,
+        i.payment_overdue, count(*), true
+      from customer_churn_inputs i where i.org_id = ${orgId} and i.warnings > 0 and not i.archived
+      group by 1, 2, 3, 4, 5, 6, 7`,
     sql`cluster customer_churn_inputs using customer_churn_inputs_org_id_customer_id_pk`,
     sql`analyze customer_churn_inputs`,
     sql`analyze customer_churn_counts`,
