@@ -95,6 +95,26 @@ export function unsharedBranches(viewer: Viewer, alias = 'c'): SQL[] {
 }
 
 /**
+ * visibilityBranches for collecting a manager's visible customer ids from indexes alone: the
+ * pool branch split into the org-wide pool and their teams' pools, each an equality that
+ * customers_pool_team_idx answers by itself. With the OR over pool_team_id the planner read
+ * every pool customer's row to test it (104,000 heap pages for 143,000 ids at 1M customers).
+ */
+export function visibleIdBranches(viewer: Viewer, alias = 'c'): SQL[] {
+  if (viewer.role !== 'manager') return visibilityBranches(viewer, alias);
+  const owner = sql.raw(`${alias}.owner_id`);
+  const poolTeam = sql.raw(`${alias}.pool_team_id`);
+  return [
+    sql`(${owner} is null and ${poolTeam} is null)`,
+    sql`(${owner} is null and ${poolTeam} in (select t.id from teams t where t.org_id = ${viewer.orgId}
+      and (t.id = ${viewer.teamId} or t.manager_id = ${viewer.id})))`,
+    sql`${owner} = ${viewer.id}`,
+    sql`${owner} in ${managedOwners(viewer)}`,
+    sharedWithViewer(viewer, alias),
+  ];
+}
+
+/**
  * Which customers a user may change: reps only their own (pool customers must be claimed
  * first), managers their teams', and anyone those shared with them for writing.
  */

@@ -5,7 +5,8 @@
 // every deal of the funnel (1.5–1.9 s at 1M deals).
 import { type SQL, sql } from 'drizzle-orm';
 import { splitWholeMonths, zonedDayStart } from '../../../domain/format/dates';
-import { type Viewer, visibleDealBranches } from '../deals/deals.access';
+import { visibleIdBranches } from '../customers/customers.access';
+import type { Viewer } from '../deals/deals.access';
 import type { FunnelReportQuery } from './funnelReport.schema';
 import { dealConditions, dealsFrom } from './funnelScope';
 import { groupedFromTotals, type MonthRange } from './funnelTotals';
@@ -66,7 +67,7 @@ export function groupedForPeriod(
         group by 1, 2, 3`);
     } else {
       // A manager sees the pools and their teams' customers (159,331 of 1M): their ids, each
-      // branch from its own index (the pool's from customers_pool_team_idx alone), hashed
+      // branch from its own index alone (visibleIdBranches), hashed
       // against the edge deals. Both sets are materialised: a join the planner chose itself
       // probed deals_customer_idx once per visible customer (20 s at 1M customers) or hashed
       // every customer of the org (614 ms).
@@ -76,7 +77,7 @@ export function groupedForPeriod(
         visibility: false,
       });
       conditions.push(inEdges);
-      const branches = visibleDealBranches(viewer).map(
+      const branches = visibleIdBranches(viewer).map(
         (branch) =>
           sql`select c.id from customers c where c.org_id = ${viewer.orgId} and ${branch}`,
       );
