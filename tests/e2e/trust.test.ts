@@ -351,8 +351,8 @@ describe('the audit log page', () => {
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 20_000 }).toBe(2);
     await page.getByRole('row', { name: /新建/ }).getByText('审计页测试有限公司').waitFor();
     const edit = page.getByRole('row', { name: /修改/ });
-    // The stored markup is shown as text in the before/after, and never runs.
-    await edit.getByText(`address: "杭州" → ${JSON.stringify(ADDRESS)}`).waitFor();
+    // The field by its label, before → after as text (not JSON); the stored markup never runs.
+    await edit.getByText(`地址: 杭州 → ${ADDRESS}`).waitFor();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBe(
       undefined,

@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from '../../../domain/audit/auditVocabulary';
 import type { Db } from '../../db/client';
 import { newId } from '../../db/ids';
 import { auditLog } from '../../db/schema';
@@ -6,8 +7,8 @@ import { currentRequestIp } from '../../http/requestScope';
 export interface AuditEntry {
   orgId: string;
   userId: string | null;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | null;
   changes?: Record<string, unknown> | null;
   ip?: string | null;

@@ -2,6 +2,7 @@
 // CSV with the tables one after another. Text is escaped against formula injection.
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import type { AuditEntity } from '../../../domain/audit/auditVocabulary';
 import { escapeCellText } from '../../../domain/exports/escapeCellText';
 import type { Db } from '../../db/client';
 import { recordAudit } from '../audit/audit.service';
@@ -65,7 +66,13 @@ export async function sendTables(
     format: 'csv' | 'xlsx';
     fileBase: string;
     tables: readonly ReportTable[];
-    audit: { orgId: string; userId: string; ip: string | null; entity: string; filters: unknown };
+    audit: {
+      orgId: string;
+      userId: string;
+      ip: string | null;
+      entity: AuditEntity;
+      filters: unknown;
+    };
   },
 ) {
   const body =

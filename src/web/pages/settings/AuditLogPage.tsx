@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../domain/audit/auditVocabulary';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import { currentLocale } from '../../i18n';
@@ -10,61 +11,18 @@ import { formatDateTime } from '../../lib/format';
 import { useDebounced } from '../../lib/useDebounced';
 import { useUsers } from './api';
 import { type AuditEntry, type AuditFilters, useAuditLog } from './auditApi';
+import { changeLines } from './auditChanges';
+import { ACTION_LABELS, actionLabelKey, ENTITY_LABELS, entityLabelKey } from './auditLabels';
 
-// The actions and records issue 10 names; other codes show as they are stored.
-const ACTIONS = [
-  { value: 'create', labelKey: 'audit.actions.create' },
-  { value: 'update', labelKey: 'audit.actions.update' },
-  { value: 'delete', labelKey: 'audit.actions.delete' },
-  { value: 'archive', labelKey: 'audit.actions.archive' },
-  { value: 'claim', labelKey: 'audit.actions.claim' },
-  { value: 'release', labelKey: 'audit.actions.release' },
-  { value: 'lapse', labelKey: 'audit.actions.lapse' },
-  { value: 'assign', labelKey: 'audit.actions.assign' },
-  { value: 'stage_move', labelKey: 'audit.actions.stageMove' },
-  { value: 'stage_override', labelKey: 'audit.actions.stageOverride' },
-  { value: 'grade', labelKey: 'audit.actions.grade' },
-  { value: 'import_done', labelKey: 'audit.actions.importDone' },
-  { value: 'export', labelKey: 'audit.actions.export' },
-  { value: 'export_refused', labelKey: 'audit.actions.exportRefused' },
-  { value: 'login', labelKey: 'audit.actions.login' },
-  { value: 'login_failed', labelKey: 'audit.actions.loginFailed' },
-  { value: 'logout', labelKey: 'audit.actions.logout' },
-] as const;
-
-const ENTITIES = [
-  { value: 'customer', labelKey: 'audit.entities.customer' },
-  { value: 'contact', labelKey: 'audit.entities.contact' },
-  { value: 'deal', labelKey: 'audit.entities.deal' },
-  { value: 'task', labelKey: 'audit.entities.task' },
-  { value: 'inquiry', labelKey: 'audit.entities.inquiry' },
-  { value: 'import', labelKey: 'audit.entities.import' },
-  { value: 'grading_run', labelKey: 'audit.entities.gradingRun' },
-  { value: 'user', labelKey: 'audit.entities.user' },
-  { value: 'team', labelKey: 'audit.entities.team' },
-  { value: 'org', labelKey: 'audit.entities.org' },
-] as const;
+const ACTIONS = AUDIT_ACTIONS.map((value) => ({ value, labelKey: ACTION_LABELS[value].labelKey }));
+const ENTITIES = AUDIT_ENTITIES.map((value) => ({
+  value,
+  labelKey: ENTITY_LABELS[value].labelKey,
+}));
 
 const LINKS: Record<string, (id: string) => string> = {
   customer: (id) => `/customers/${id}`,
 };
-
-const text = (value: unknown) => {
-  const shown = value === null || value === undefined ? '—' : JSON.stringify(value);
-  return shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
-};
-
-/** The changed fields as "field: before → after", other details as "key: value". */
-function changeLines(changes: unknown): string[] {
-  if (!changes || typeof changes !== 'object') return [];
-  return Object.entries(changes as Record<string, unknown>).map(([field, value]) => {
-    if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
-      const { from, to } = value as { from: unknown; to: unknown };
-      return `${field}: ${text(from)} → ${text(to)}`;
-    }
-    return `${field}: ${text(value)}`;
-  });
-}
 
 /** 操作日志: who did what, when and from where, searchable by person, record, action and time. */
 export default function AuditLogPage() {
@@ -77,13 +35,20 @@ export default function AuditLogPage() {
   const log = useAuditLog({ ...filters, entityId: debouncedId || undefined });
   const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (patch: Partial<AuditFilters>) => setFilters((now) => ({ ...now, ...patch }));
+  // A code this build has no label for (a newer server's) shows as stored.
   const actionLabel = (code: string) => {
-    const known = ACTIONS.find((a) => a.value === code);
-    return known ? t(known.labelKey) : code;
+    const labelKey = actionLabelKey(code);
+    return labelKey ? t(labelKey) : code;
   };
   const entityLabel = (code: string) => {
-    const known = ENTITIES.find((e) => e.value === code);
-    return known ? t(known.labelKey) : code;
+    const labelKey = entityLabelKey(code);
+    return labelKey ? t(labelKey) : code;
+  };
+  const userNames = new Map((users.data ?? []).map((user) => [user.id, user.name]));
+  const changeText = {
+    t: (labelKey: string) => t(labelKey),
+    userName: (id: string) => userNames.get(id),
+    dateTime: (iso: string) => formatDateTime(iso, locale),
   };
 
   const columns: Column<AuditEntry>[] = [
@@ -116,7 +81,7 @@ export default function AuditLogPage() {
       title: t('audit.changes'),
       render: (_v, row) => (
         <Flex vertical>
-          {changeLines(row.changes).map((line) => (
+          {changeLines(row.changes, row.entity, changeText).map((line) => (
             <Typography.Text key={line} style={{ fontSize: 12 }}>
               {line}
             </Typography.Text>
