@@ -40,6 +40,9 @@ describe('semi-monthly funnel report (半月漏斗报表)', () => {
   // two is 50.0%; adding the other makes it 0.0%.
   let manager: Awaited<ReturnType<typeof buildUser>>;
   let rep: Awaited<ReturnType<typeof buildUser>>;
+  // A second rep who has not opened their report: pending (待提交) until the 16th.
+  let quiet: Awaited<ReturnType<typeof buildUser>>;
+  const H1 = '2026年3月1日 – 2026年3月15日';
 
   beforeAll(async () => {
     const { t } = e2e;
@@ -47,7 +50,15 @@ describe('semi-monthly funnel report (半月漏斗报表)', () => {
     manager = await buildUser(t, { role: 'manager', name: '王经理' });
     const team = await buildTeam(t, { name: '华东组', managerId: manager.id });
     rep = await buildUser(t, { role: 'rep', teamId: team.id, name: '李业务' });
+    quiet = await buildUser(t, { role: 'rep', teamId: team.id, name: '赵业务' });
     const funnel = await buildFunnel(t);
+    const quietCustomer = await buildDealCustomer(t, quiet.token, { name: '北方机械有限公司' });
+    await buildDeal(t, quiet.token, {
+      customerId: quietCustomer.id,
+      funnelId: funnel.id,
+      name: 'ERP 项目',
+      amount: 56000,
+    });
     const withDeal = await buildDealCustomer(t, rep.token, { name: '华东电子有限公司' });
     const noDeal = await buildDealCustomer(t, rep.token, { name: '西南物流有限公司' });
     await buildDeal(t, rep.token, {
@@ -92,11 +103,43 @@ describe('semi-monthly funnel report (半月漏斗报表)', () => {
     onTestFailed(() => shoot(managerPage, 'failed-manager'));
     await logIn(managerPage, manager.email, manager.password);
     await managerPage.goto('/reports/funnel-reviews');
+    // It opens on the latest period that is due (2月16日–28日, due on 3月1日): nobody filed it.
+    const periodPicker = managerPage.getByRole('combobox', { name: '期间' });
+    await managerPage.getByTitle('2026年2月16日 – 2026年2月28日').waitFor();
+    await managerPage
+      .getByRole('row', { name: /李业务/ })
+      .getByText('未提交')
+      .waitFor();
+    await shoot(managerPage, 'funnel-reviews-02a-manager-due-period');
+    // The current period, not due yet, is one pick away.
+    await periodPicker.click();
+    await managerPage.locator(`.ant-select-item-option[title="${H1}"]`).click();
+    await managerPage.waitForURL(/period=2026-03-H1/);
     const row = managerPage.getByRole('row', { name: /李业务/ });
     await row.getByText('已提交').waitFor();
     await row.getByText('50.0%').waitFor();
     await managerPage.getByLabel('团队漏网率').getByText('50.0%').waitFor();
+    // 赵业务 has not filed and need not yet: no leak rate, not 100%.
+    const pending = managerPage.getByRole('row', { name: /赵业务/ });
+    await pending.getByText('待提交').waitFor();
+    await pending.getByText('—').first().waitFor();
+    expect(await pending.getByText('100.0%').count()).toBe(0);
     await shoot(managerPage, 'funnel-reviews-02-manager-50');
+    // Clicking the pending row opens 赵业务's report as it would be prefilled, read-only.
+    await pending.click();
+    await managerPage.waitForURL(/\/reports\/funnel-reviews\/rep\/[\w-]+\/2026-03-H1$/);
+    await managerPage.getByText('北方机械有限公司').first().waitFor();
+    expect(await managerPage.getByRole('button', { name: '提交报表' }).count()).toBe(0);
+    await shoot(managerPage, 'funnel-reviews-02b-manager-pending-report');
+    await managerPage
+      .locator('.ant-breadcrumb')
+      .getByRole('link', { name: '半月漏斗报表' })
+      .click();
+    await managerPage.waitForURL(/period=2026-03-H1/);
+    await managerPage
+      .getByRole('row', { name: /李业务/ })
+      .getByText('50.0%')
+      .waitFor();
 
     // The rep adds the customer they left out, from the missing list, and saves.
     await repPage.getByRole('button', { name: '加入报表：西南物流有限公司' }).click();

@@ -16,12 +16,28 @@ const STATUS: Record<Row['status'], Record<Locale, string>> = {
   reviewed: { 'zh-CN': '已审阅', en: 'Reviewed' },
 };
 
-const COLUMNS: { header: Record<Locale, string>; value: (row: Row, locale: Locale) => Cell }[] = [
+/** '2026-03-16 09:05' in the org's time zone (as the page shows it), which spreadsheets read. */
+function localTime(value: string | null, timeZone: string): string | null {
+  if (value === null) return null;
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(value));
+}
+
+const COLUMNS: {
+  header: Record<Locale, string>;
+  value: (row: Row, locale: Locale, timeZone: string) => Cell;
+}[] = [
   { header: { 'zh-CN': '期间', en: 'Period' }, value: () => null },
   { header: { 'zh-CN': '团队', en: 'Team' }, value: (r) => r.teamName },
   { header: { 'zh-CN': '业务员', en: 'Rep' }, value: (r) => r.userName },
   { header: { 'zh-CN': '状态', en: 'Status' }, value: (r, l) => STATUS[r.status][l] },
-  { header: { 'zh-CN': '提交时间', en: 'Submitted at' }, value: (r) => r.submittedAt },
+  {
+    header: { 'zh-CN': '提交时间', en: 'Submitted at' },
+    value: (r, _l, tz) => localTime(r.submittedAt, tz),
+  },
   { header: { 'zh-CN': '填报客户数', en: 'Lines' }, value: (r) => r.lines },
   {
     header: { 'zh-CN': '已接触潜在客户数', en: 'Contacted potential customers' },
@@ -31,11 +47,11 @@ const COLUMNS: { header: Record<Locale, string>; value: (row: Row, locale: Local
   { header: { 'zh-CN': '漏网率(%)', en: 'Leak rate (%)' }, value: (r) => r.leakRate },
 ];
 
-function cells(overview: TeamOverview, locale: Locale): Cell[][] {
+function cells(overview: TeamOverview, locale: Locale, timeZone: string): Cell[][] {
   const header = COLUMNS.map((c) => c.header[locale]);
   const rows = overview.rows.map((row) =>
     COLUMNS.map((column, index) => {
-      const value = index === 0 ? overview.period.key : column.value(row, locale);
+      const value = index === 0 ? overview.period.key : column.value(row, locale, timeZone);
       return typeof value === 'string' ? escapeCellText(value) : value;
     }),
   );
@@ -54,7 +70,8 @@ function cells(overview: TeamOverview, locale: Locale): Cell[][] {
   return [header, ...rows, totalRow];
 }
 
-export function overviewCsv(overview: TeamOverview, locale: Locale): string {
+/** The team table as CSV; times in `timeZone` (the org's). */
+export function overviewCsv(overview: TeamOverview, locale: Locale, timeZone: string): string {
   const line = (row: Cell[]) =>
     `${row
       .map((cell) => {
@@ -62,13 +79,17 @@ export function overviewCsv(overview: TeamOverview, locale: Locale): string {
         return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
       })
       .join(',')}\r\n`;
-  return `\ufeff${cells(overview, locale).map(line).join('')}`;
+  return `\ufeff${cells(overview, locale, timeZone).map(line).join('')}`;
 }
 
-export async function overviewXlsx(overview: TeamOverview, locale: Locale): Promise<Buffer> {
+export async function overviewXlsx(
+  overview: TeamOverview,
+  locale: Locale,
+  timeZone: string,
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(locale === 'en' ? 'Funnel reports' : '半月漏斗报表');
-  for (const row of cells(overview, locale)) sheet.addRow(row);
+  for (const row of cells(overview, locale, timeZone)) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -12,6 +12,7 @@ import {
   IdParams,
   MyReviews,
   PeriodParams,
+  RepPeriodParams,
   TeamOverview,
   TeamQuery,
   UpdateReviewRequest,
@@ -23,6 +24,7 @@ import {
   findMyReviews,
   getReview,
   openMyReview,
+  openRepReview,
   updateReview,
 } from './funnelReviews.service';
 import { getTeamOverview } from './funnelReviews.team';
@@ -80,6 +82,27 @@ export async function funnelReviewsRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => getTeamOverview(db, actorOf(request), request.query, await clocked(request)),
   );
 
+  r.post(
+    '/funnel-reviews/team/:userId/:period',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          "Managers and admins: open a rep's report for a period from the team table (read-only); a rep who has not opened it yet gets it created as the draft prefilled from their open deals",
+        params: RepPeriodParams,
+        response: { 200: FunnelReview },
+      },
+    },
+    async (request) =>
+      openRepReview(
+        db,
+        actorOf(request),
+        request.params.userId,
+        request.params.period,
+        await clocked(request),
+      ),
+  );
+
   r.get(
     '/funnel-reviews/team/export',
     {
@@ -92,7 +115,8 @@ export async function funnelReviewsRoutes(app: FastifyInstance, ctx: AppContext)
     async (request, reply) => {
       const actor = actorOf(request);
       const { format, lang, ...query } = request.query;
-      const overview = await getTeamOverview(db, actor, query, await clocked(request));
+      const clock = await clocked(request);
+      const overview = await getTeamOverview(db, actor, query, clock);
       const locale = lang ?? (actor.locale === 'en' ? 'en' : 'zh-CN');
       await recordAudit(db, {
         orgId: actor.orgId,
@@ -109,13 +133,13 @@ export async function funnelReviewsRoutes(app: FastifyInstance, ctx: AppContext)
       return format === 'csv'
         ? reply
             .header('content-type', 'text/csv; charset=utf-8')
-            .send(overviewCsv(overview, locale))
+            .send(overviewCsv(overview, locale, clock.timeZone))
         : reply
             .header(
               'content-type',
               'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
             )
-            .send(await overviewXlsx(overview, locale));
+            .send(await overviewXlsx(overview, locale, clock.timeZone));
     },
   );
 

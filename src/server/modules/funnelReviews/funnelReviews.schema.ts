@@ -190,3 +190,4 @@ export const ExportQuery = TeamQuery.extend({
 
 export const PeriodParams = z.object({ period: PeriodKey });
 export const IdParams = z.object({ id: Id });
+export const RepPeriodParams = z.object({ userId: Id, period: PeriodKey });

@@ -14,7 +14,7 @@ import {
   versionConflict,
 } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
-import { visibleCustomers } from '../customers/customers.access';
+import { managedOwners, visibleCustomers } from '../customers/customers.access';
 import { type PeriodWindow, presentPeriod, windowOfDay, windowOfKey } from './funnelReviews.leak';
 import {
   type Actor,
@@ -80,6 +80,40 @@ export async function findMyReviews(db: Db, actor: Actor, clocked: Clocked) {
 
 /** The caller's report for a period, created as a draft prefilled from their open deals. */
 export async function openMyReview(db: Db, actor: Actor, periodKey: string, clocked: Clocked) {
+  return openReviewOf(db, actor, actor.id, periodKey, clocked);
+}
+
+/**
+ * A manager (an admin) opening the report of a rep they oversee for a period, from the team
+ * table: the rep's report as it is, or — when the rep has not opened it yet — the draft the rep
+ * would get, prefilled from the rep's open deals. Read-only for the manager (canEdit is the
+ * owner's alone); 404 for a user who is not an active rep the caller oversees.
+ */
+export async function openRepReview(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  periodKey: string,
+  clocked: Clocked,
+) {
+  if (actor.role === 'rep') throw forbidden("Only managers and admins open a rep's report");
+  const [rep] = await queryRows<{ id: string }>(
+    db,
+    sql`select u.id from users u where u.org_id = ${actor.orgId} and u.id = ${userId}
+      and u.role = 'rep' and u.active and u.id <> ${actor.id}
+      ${actor.role === 'manager' ? sql`and u.id in ${managedOwners(actor)}` : sql``}`,
+  );
+  if (!rep) throw notFound('Rep');
+  return openReviewOf(db, actor, rep.id, periodKey, clocked);
+}
+
+async function openReviewOf(
+  db: Db,
+  actor: Actor,
+  ownerId: string,
+  periodKey: string,
+  clocked: Clocked,
+) {
   const window = windowOfKey(periodKey, clocked.timeZone, 'params.period');
   const today = zonedDay(clocked.now, clocked.timeZone);
   if (window.period.from > today) {
@@ -88,7 +122,7 @@ export async function openMyReview(db: Db, actor: Actor, periodKey: string, cloc
   const find = () =>
     queryRows<{ id: string }>(
       db,
-      sql`select id from funnel_reviews where org_id = ${actor.orgId} and user_id = ${actor.id}
+      sql`select id from funnel_reviews where org_id = ${actor.orgId} and user_id = ${ownerId}
         and period_key = ${periodKey}`,
     );
   let [existing] = await find();
@@ -100,7 +134,7 @@ export async function openMyReview(db: Db, actor: Actor, periodKey: string, cloc
         .values({
           orgId: actor.orgId,
           id,
-          userId: actor.id,
+          userId: ownerId,
           periodKey,
           periodFrom: window.period.from,
           periodTo: window.period.to,
@@ -121,7 +155,7 @@ export async function openMyReview(db: Db, actor: Actor, periodKey: string, cloc
         sql`select d.id, d.customer_id, d.products, d.amount_cents,
             to_char(d.expected_close_date, 'YYYY-MM-DD') as expected_close_date, d.probability
           from deals d
-          where d.org_id = ${actor.orgId} and d.owner_id = ${actor.id} and d.status = 'open'
+          where d.org_id = ${actor.orgId} and d.owner_id = ${ownerId} and d.status = 'open'
           order by d.expected_close_date nulls last, d.created_at, d.id
           limit 500`,
       );
@@ -148,7 +182,8 @@ export async function openMyReview(db: Db, actor: Actor, periodKey: string, cloc
         action: 'create',
         entity: 'funnel_review',
         entityId: id,
-        changes: { period: periodKey },
+        changes:
+          ownerId === actor.id ? { period: periodKey } : { period: periodKey, userId: ownerId },
       });
     });
     [existing] = await find();

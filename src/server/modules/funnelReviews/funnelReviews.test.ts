@@ -432,7 +432,8 @@ describe('GET /funnel-reviews/team/export', () => {
       },
     );
     expect(csv.body).toContain('Leak rate (%)');
-    expect(csv.body).toContain('Rep Two,Late,');
+    // Submitted at 2026-03-16T16:00Z: 00:00 on the 17th in Shanghai, as the page shows it.
+    expect(csv.body).toContain('Rep Two,Late,2026-03-17 00:00,');
     expect(
       (await t.call('GET', '/api/v1/funnel-reviews/team/export', { token: r1.token })).statusCode,
     ).toBe(403);

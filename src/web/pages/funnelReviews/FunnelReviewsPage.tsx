@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Breadcrumb, Card, Flex, List, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { useCurrentUser } from '../../components/CurrentUser';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { currentLocale } from '../../i18n';
 import { NotFoundPage } from '../StatusPages';
-import { useMyReview, useMyReviews, useReview } from './api';
+import { type FunnelReview, useMyReview, useMyReviews, useRepReview, useReview } from './api';
 import { periodRange, recentPeriods } from './periods';
 import { ReviewDetail } from './ReviewDetail';
 import { StatusTag } from './StatusTag';
@@ -79,14 +80,30 @@ function MyReviewsView() {
 
 /** One report opened from the manager's table (or a link), with a way back. */
 function ReviewPage() {
-  const { t } = useTranslation();
   const { id } = useParams();
-  const review = useReview(id);
+  return <OpenedReview review={useReview(id)} />;
+}
+
+/** A rep's report the manager opened from a row of a rep who had not opened it yet. */
+function RepReviewPage() {
+  const { userId, period } = useParams();
+  return <OpenedReview review={useRepReview(userId, period)} />;
+}
+
+function OpenedReview({ review }: { review: UseQueryResult<FunnelReview> }) {
+  const { t } = useTranslation();
   return (
     <Flex vertical gap={16}>
       <Breadcrumb
         items={[
-          { title: <Link to={BASE}>{t('nav.funnelReviews')}</Link> },
+          {
+            // Back to the team table on the report's period.
+            title: (
+              <Link to={review.data ? `${BASE}?period=${review.data.period.key}` : BASE}>
+                {t('nav.funnelReviews')}
+              </Link>
+            ),
+          },
           { title: review.data?.userName ?? '…' },
         ]}
       />
@@ -121,6 +138,7 @@ export default function FunnelReviewsPage() {
     <Routes>
       <Route index element={<HomeView />} />
       <Route path=":id" element={<ReviewPage />} />
+      <Route path="rep/:userId/:period" element={<RepReviewPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

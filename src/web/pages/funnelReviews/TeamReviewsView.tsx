@@ -1,8 +1,7 @@
 import DownloadOutlined from '@ant-design/icons/es/icons/DownloadOutlined';
 import { Button, Card, Col, Flex, Row, Select, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { formatDate } from '../../../domain/format/dates';
 import { ErrorState, ListSkeleton } from '../../components/PageStates';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
@@ -15,7 +14,7 @@ import {
   useTeamOverview,
 } from './api';
 import { LeakRateText } from './LeakRateText';
-import { leakText, periodRange, recentPeriods } from './periods';
+import { latestDuePeriod, leakText, periodRange, recentPeriods } from './periods';
 import { StatusTag } from './StatusTag';
 
 type TeamTotals = TeamOverview['teams'][number];
@@ -26,8 +25,13 @@ export function TeamReviewsView() {
   const locale = currentLocale();
   const navigate = useNavigate();
   const mine = useMyReviews();
-  const [period, setPeriod] = useState<string>();
-  const overview = useTeamOverview(period ?? mine.data?.current.key, mine.isSuccess);
+  const [params, setParams] = useSearchParams();
+  const period = params.get('period') ?? undefined;
+  const setPeriod = (key: string) => setParams({ period: key }, { replace: true });
+  // Opens on the latest period that is due (the current one is not due yet: every rep would
+  // read as pending); the current one is the first option of the picker.
+  const dueKey = mine.data ? latestDuePeriod(mine.data.today).key : undefined;
+  const overview = useTeamOverview(period ?? dueKey, mine.isSuccess);
 
   if (mine.isPending || overview.isPending) return <ListSkeleton />;
   if (mine.isError) return <ErrorState error={mine.error} onRetry={() => void mine.refetch()} />;
@@ -214,9 +218,13 @@ export function TeamReviewsView() {
           columns={columns}
           dataSource={data.rows}
           emptyText={t('funnelReviews.noReps')}
-          onRowClick={(row) => {
-            if (row.reviewId) navigate(`/reports/funnel-reviews/${row.reviewId}`);
-          }}
+          onRowClick={(row) =>
+            navigate(
+              row.reviewId
+                ? `/reports/funnel-reviews/${row.reviewId}`
+                : `/reports/funnel-reviews/rep/${row.userId}/${data.period.key}`,
+            )
+          }
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('funnelReviews.rowHint')}

@@ -33,6 +33,15 @@ export function useMyReview(periodKey: string | undefined) {
   });
 }
 
+/** A manager opening a rep's report for a period (created as the rep's prefilled draft if none). */
+export function useRepReview(userId: string | undefined, periodKey: string | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'rep', userId, periodKey],
+    enabled: Boolean(userId && periodKey),
+    queryFn: () => api.post<FunnelReview>(`/funnel-reviews/team/${userId}/${periodKey}`),
+  });
+}
+
 export function useReview(id: string | undefined) {
   return useQuery({
     queryKey: [...KEY, 'review', id],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leakText, periodRange, recentPeriods } from './periods';
+import { latestDuePeriod, leakText, periodRange, recentPeriods } from './periods';
 
 describe('recentPeriods', () => {
   it('lists the current half-month and those before it, newest first, across a year end', () => {
@@ -9,6 +9,16 @@ describe('recentPeriods', () => {
       '2025-12-H2',
       '2025-12-H1',
     ]);
+  });
+});
+
+describe('latestDuePeriod', () => {
+  it('is the half-month whose due day (the 1st or 16th) has come, across a year end', () => {
+    expect(latestDuePeriod('2026-03-16').key).toBe('2026-03-H1');
+    expect(latestDuePeriod('2026-03-15').key).toBe('2026-02-H2');
+    expect(latestDuePeriod('2026-03-01').key).toBe('2026-02-H2');
+    expect(latestDuePeriod('2026-03-31').key).toBe('2026-03-H1');
+    expect(latestDuePeriod('2026-01-10').key).toBe('2025-12-H2');
   });
 });
 

@@ -18,6 +18,14 @@ export function recentPeriods(today: string, count: number): SemiMonthlyPeriod[]
   return periods;
 }
 
+/**
+ * The latest period whose report is due by `today` (org time zone): the one before the period
+ * containing today, as its due day (the 1st or 16th) is today's period's first day.
+ */
+export function latestDuePeriod(today: string): SemiMonthlyPeriod {
+  return periodContaining(addDays(periodContaining(today).from, -1));
+}
+
 /** 12.5 → '12.5%', null → '—' (nobody contacted: no rate, not 0%). */
 export function leakText(rate: number | null): string {
   return rate === null ? '—' : `${rate.toFixed(1)}%`;
