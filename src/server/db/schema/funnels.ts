@@ -121,6 +121,8 @@ export const deals = pgTable(
     index('deals_owner_idx').on(t.orgId, t.ownerId, t.status, t.expectedCloseDate),
     index('deals_customer_idx').on(t.orgId, t.customerId, t.createdAt),
     // The funnel report's partial months at a creation period's edges (funnelPeriod.ts).
+    // Also INCLUDEs customer_id, stage_key, status, furthest_stage_key, amount_cents and
+    // probability (migration 0035): drizzle does not declare INCLUDE.
     index('deals_created_idx').on(t.orgId, t.funnelId, t.createdAt),
     index('deals_close_idx').on(t.orgId, t.funnelId, t.expectedCloseDate),
     // The forecast made now checks that no deal of the org closes after it (forecastNow.ts).
