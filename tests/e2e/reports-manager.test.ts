@@ -64,9 +64,10 @@ describe('reports as a team manager', () => {
       await shot(page, `02-funnel-${tab}`);
     }
 
-    // Mid-period, before the reports are due: Rep One is pending, with contacts but no leak
-    // rate yet ("—" that says why), and the team's rate waits too.
-    await page.goto('/reports/funnel-reviews');
+    // The page opens on the last period that is due; the current one (mid-period, before
+    // the reports are due) is picked here: Rep One is pending, with contacts but no leak rate
+    // yet ("—" that says why), and the team's rate waits too.
+    await page.goto('/reports/funnel-reviews?period=2026-04-H1');
     const repOne = page.getByRole('row', { name: /Rep One/ });
     await repOne.getByText('待提交').waitFor();
     await expect.poll(() => repOne.innerText()).toMatch(/待提交[\s\S]*1\s+—\s+—$/);
